@@ -1,0 +1,289 @@
+// Package policies holds vouch's controls — Rego v1 files, one per control, with
+// their METADATA as the single source of the catalog — the profiles that say
+// which controls a policy document claims, and the engine that compiles them
+// once, resolves parameters and turns a facts document into results.
+package policies
+
+import (
+	"context"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/vouch-audit/vouch/audit"
+)
+
+//go:embed lib controls profiles
+var embedded embed.FS
+
+// Embedded is the policy tree shipped inside the binary.
+func Embedded() fs.FS { return embedded }
+
+// controlsRoot is the Rego package every control lives under.
+const controlsRoot = "vouch.controls"
+
+// Engine is a compiled policy tree: the catalog, the parameter schema and the
+// profiles. It is safe for concurrent use once built.
+type Engine struct {
+	compiler *ast.Compiler
+	controls []audit.Control
+	byID     map[string]int
+	params   map[string]audit.Parameter
+	profiles map[string]*Profile
+}
+
+// Default compiles the embedded policies.
+func Default() (*Engine, error) { return New(embedded) }
+
+// New compiles every .rego file in fsys (test files excluded), reads the catalog
+// from the METADATA annotations and loads profiles/*.yaml.
+func New(fsys fs.FS) (*Engine, error) {
+	modules := map[string]*ast.Module{}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
+			return nil
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return fmt.Errorf("read policy %s: %w", p, err)
+		}
+		m, err := ast.ParseModuleWithOpts(p, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		if err != nil {
+			return fmt.Errorf("parse policy: %w", err)
+		}
+		modules[p] = m
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(modules) == 0 {
+		return nil, errors.New("load policies: no .rego files found")
+	}
+	c := ast.NewCompiler().WithStrict(true).WithDefaultRegoVersion(ast.RegoV1)
+	c.Compile(modules)
+	if c.Failed() {
+		return nil, fmt.Errorf("compile policies: %w", c.Errors)
+	}
+	e := &Engine{compiler: c, byID: map[string]int{}, params: map[string]audit.Parameter{}}
+	if err := e.readCatalog(); err != nil {
+		return nil, err
+	}
+	if e.profiles, err = loadProfiles(fsys, e); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// Controls returns the catalog sorted by family then id.
+func (e *Engine) Controls() []audit.Control { return e.controls }
+
+// Control returns one control by id.
+func (e *Engine) Control(id string) (audit.Control, bool) {
+	i, ok := e.byID[id]
+	if !ok {
+		return audit.Control{}, false
+	}
+	return e.controls[i], true
+}
+
+// Parameters returns the global parameter schema, sorted by name.
+func (e *Engine) Parameters() []audit.Parameter {
+	out := make([]audit.Parameter, 0, len(e.params))
+	for _, p := range e.params {
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Prepared is the catalog ready to evaluate: compiled and planned once per run.
+type Prepared struct {
+	e     *Engine
+	query rego.PreparedEvalQuery
+}
+
+// Prepare plans the evaluation of every control.
+func (e *Engine) Prepare(ctx context.Context) (*Prepared, error) {
+	q, err := rego.New(
+		rego.Query("data."+controlsRoot),
+		rego.Compiler(e.compiler),
+		rego.StrictBuiltinErrors(false),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("prepare policies: %w", err)
+	}
+	return &Prepared{e: e, query: q}, nil
+}
+
+// Input builds the document the controls read: the facts, the parameters and the clock.
+func Input(facts audit.Facts, params map[string]any, now time.Time) (map[string]any, error) {
+	b, err := json.Marshal(facts)
+	if err != nil {
+		return nil, fmt.Errorf("encode facts: %w", err)
+	}
+	var in map[string]any
+	if err := json.Unmarshal(b, &in); err != nil {
+		return nil, fmt.Errorf("decode facts: %w", err)
+	}
+	in["params"] = params
+	in["now"] = now.UTC().Format(time.RFC3339)
+	return in, nil
+}
+
+// Evaluate judges one target's facts with the given parameters. ids restricts
+// the controls reported (all when empty). Results come in catalog order.
+func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[string]any, now time.Time, ids []string) ([]audit.Result, error) {
+	in, err := Input(facts, params, now)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := p.query.Eval(ctx, rego.EvalInput(in), rego.EvalTime(now))
+	if err != nil {
+		return nil, fmt.Errorf("evaluate policies: %w", err)
+	}
+	var tree map[string]any
+	if len(rs) > 0 && len(rs[0].Expressions) > 0 {
+		tree, _ = rs[0].Expressions[0].Value.(map[string]any)
+	}
+	want := map[string]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	results := make([]audit.Result, 0, len(p.e.controls))
+	for _, c := range p.e.controls {
+		if len(want) > 0 && !want[c.ID] {
+			continue
+		}
+		results = append(results, verdict(c, lookup(tree, c.Package), in, facts))
+	}
+	return results, nil
+}
+
+// lookup walks the evaluated tree to a control's package.
+func lookup(tree map[string]any, pkg string) map[string]any {
+	cur := tree
+	for _, part := range strings.Split(strings.TrimPrefix(pkg, controlsRoot+"."), ".") {
+		next, ok := cur[part].(map[string]any)
+		if !ok {
+			return nil
+		}
+		cur = next
+	}
+	return cur
+}
+
+// verdict turns a control's rule values into a result: any deny fails; else
+// any error errors; else any skip skips; else it passes — unless a fact the
+// control declares is absent, which is an error whatever the rules said.
+func verdict(c audit.Control, rules map[string]any, in map[string]any, facts audit.Facts) audit.Result {
+	r := audit.Result{
+		ControlID: c.ID, Title: c.Title, Severity: c.Severity, Family: c.Family,
+		Target: facts.Target.Name, Facts: c.Facts, Evidence: []audit.Evidence{},
+	}
+	deny := entries(rules["deny"])
+	errs := entries(rules["error"])
+	skips := entries(rules["skip"])
+	switch {
+	case len(deny) > 0:
+		r.Status, r.Evidence = audit.Fail, append(deny, errs...)
+		r.Message = summarize(deny)
+	case len(errs) > 0:
+		r.Status, r.Evidence = audit.Error, errs
+		r.Message = summarize(errs)
+	case len(skips) > 0:
+		r.Status, r.Evidence = audit.Skip, skips
+		r.Message = summarize(skips)
+	default:
+		if missing := missingFacts(c.Facts, in, facts.Errors); len(missing) > 0 {
+			r.Status, r.Evidence = audit.Error, missing
+			r.Message = summarize(missing)
+			break
+		}
+		r.Status = audit.Pass
+		r.Evidence = entries(rules["evidence"])
+		r.Message = "compliant"
+		if len(r.Evidence) > 0 {
+			r.Message = summarize(r.Evidence)
+		}
+	}
+	return r
+}
+
+// missingFacts is the engine's own guard against a control that forgot to
+// check a declared fact.
+func missingFacts(paths []string, in map[string]any, reasons map[string]string) []audit.Evidence {
+	var out []audit.Evidence
+	for _, p := range paths {
+		var cur any = in
+		for _, part := range strings.Split(p, ".") {
+			m, ok := cur.(map[string]any)
+			if !ok {
+				cur = nil
+				break
+			}
+			cur = m[part]
+		}
+		if cur != nil {
+			continue
+		}
+		reason := reasons[p]
+		if reason == "" {
+			reason = "no such facts in the document"
+		}
+		out = append(out, audit.Evidence{Message: fmt.Sprintf("facts %s not collected: %s", p, reason)})
+	}
+	return out
+}
+
+// entries reads a deny/error/skip/evidence set: strings or {"msg", "data"} objects.
+func entries(v any) []audit.Evidence {
+	items, _ := v.([]any)
+	out := make([]audit.Evidence, 0, len(items))
+	for _, it := range items {
+		switch x := it.(type) {
+		case string:
+			out = append(out, audit.Evidence{Message: x})
+		case map[string]any:
+			msg, _ := x["msg"].(string)
+			out = append(out, audit.Evidence{Message: msg, Data: x["data"]})
+		default:
+			b, _ := json.Marshal(x)
+			out = append(out, audit.Evidence{Message: string(b)})
+		}
+	}
+	return out
+}
+
+func summarize(ev []audit.Evidence) string {
+	switch len(ev) {
+	case 0:
+		return ""
+	case 1:
+		return ev[0].Message
+	}
+	return fmt.Sprintf("%s (and %d more)", ev[0].Message, len(ev)-1)
+}
+
+// family is the id's prefix: HOST-001 -> HOST.
+func family(id string) string {
+	if i := strings.IndexByte(id, '-'); i > 0 {
+		return id[:i]
+	}
+	return id
+}
+
+// relFile strips the policy tree prefix for display.
+func relFile(f string) string { return path.Clean(f) }
