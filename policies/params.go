@@ -60,7 +60,7 @@ func (e *Engine) CheckParam(key string, v any) (any, error) {
 func (e *Engine) suggest(key string) string {
 	var near []string
 	for n := range e.params {
-		if strings.Contains(n, key) || strings.Contains(key, n) || sharedPrefix(n, key) >= 5 {
+		if strings.Contains(n, key) || strings.Contains(key, n) || sharedPrefix(n, key) >= 5 || editDistance(n, key) <= 2 {
 			near = append(near, n)
 		}
 	}
@@ -69,6 +69,28 @@ func (e *Engine) suggest(key string) string {
 	}
 	sort.Strings(near)
 	return fmt.Sprintf(" (did you mean %s?)", strings.Join(near, ", "))
+}
+
+// editDistance is the Levenshtein distance of two short ASCII keys: enough to
+// catch a typo such as "limt" for "limit".
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 func sharedPrefix(a, b string) int {

@@ -158,7 +158,7 @@ func TestConfigErrorsExitOneNamingFileAndLine(t *testing.T) {
 	}{
 		{"unknown parameter", "params:\n  patch_max_age: 7\n", "vouch.yaml:2: params.patch_max_age: unknown parameter"},
 		{"wrong type", "params:\n  patch_max_age_days: soon\n", `vouch.yaml:2: params.patch_max_age_days: want integer, got string "soon"`},
-		{"malformed yaml", "params:\n  a: [1,\n", "vouch.yaml:3: malformed YAML"},
+		{"malformed yaml", "params:\n  a: [1,\n", "vouch.yaml:2: malformed YAML"},
 		{"unknown key", "profle: baseline\n", `vouch.yaml:1: unknown key "profle"`},
 		{"waiver without owner", "waivers:\n  - control: HOST-001\n    reason: x\n    expires: 2027-01-01\n", "vouch.yaml:2: waiver: owner required"},
 		{"unknown profile", "profile: nope\n", `unknown profile "nope"`},
@@ -264,6 +264,9 @@ func TestControlsListing(t *testing.T) {
 
 func writeFile(t *testing.T, path, s string) {
 	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -255,6 +255,12 @@ type PAM struct {
 	// UnixOptions are pam_unix's options in the password stack (sha512, yescrypt, rounds=N, minlen=N, obscure...).
 	UnixOptions []string `json:"unix_options"`
 	File        string   `json:"file"` // /etc/pam.d/common-password
+	// Files lists every password stack merged above: common-password, and
+	// /etc/pam.d/passwd when it does not include common-password. With several
+	// stacks, PwqualityEnabled holds only if each has pam_pwquality or
+	// pam_cracklib, UnixOptions is the union, and the last stack's module
+	// options win in Pwquality.
+	Files []string `json:"files,omitempty"`
 }
 
 // ShellTimeout is one TMOUT assignment in a login shell startup file.

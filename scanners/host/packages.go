@@ -1,0 +1,156 @@
+package host
+
+import (
+	"context"
+	"strings"
+
+	"github.com/vouch-audit/vouch/scanners"
+	"github.com/vouch-audit/vouch/target"
+)
+
+const dpkgStatusPath = "/var/lib/dpkg/status"
+
+// dpkgPackage is one installed stanza of the dpkg status file.
+type dpkgPackage struct {
+	Name, Version, Arch, Source string
+}
+
+// collectPackages reads the dpkg status database; only packages whose Status is
+// "install ok installed" count (not half-configured, not removed with config).
+func collectPackages(_ context.Context, t target.Target, c *scanners.Collection, f *Facts) {
+	pkgs, err := readDpkgStatus(t, &notes{fact: "host.packages"}, c)
+	if err != nil {
+		c.Errorf("host.packages", "%v", err)
+		return
+	}
+	f.Packages = packageMap(pkgs)
+}
+
+// readDpkgStatus reads and parses the status file, flushing parse notes to c.
+func readDpkgStatus(t target.Target, n *notes, c *scanners.Collection) ([]dpkgPackage, error) {
+	b, err := t.ReadFile(dpkgStatusPath, capLarge)
+	if err != nil {
+		return nil, err
+	}
+	pkgs := parseDpkgStatus(b, dpkgStatusPath, n)
+	n.flush(c)
+	return pkgs, nil
+}
+
+// packageMap keys packages by name; a second architecture of the same package
+// (multiarch, e.g. libc6:i386) is keyed name:arch, the native one (the
+// architecture of dpkg itself) keeps the bare name.
+func packageMap(pkgs []dpkgPackage) map[string]Package {
+	native := ""
+	for _, p := range pkgs {
+		if p.Name == "dpkg" {
+			native = p.Arch
+		}
+	}
+	m := make(map[string]Package, len(pkgs))
+	foreign := func(p dpkgPackage) bool { return native != "" && p.Arch != native && p.Arch != "all" }
+	for _, p := range pkgs {
+		if !foreign(p) {
+			m[p.Name] = Package{Version: p.Version, Arch: p.Arch, Source: p.Source}
+		}
+	}
+	for _, p := range pkgs {
+		if foreign(p) {
+			key := p.Name
+			if _, taken := m[key]; taken {
+				key = p.Name + ":" + p.Arch
+			}
+			m[key] = Package{Version: p.Version, Arch: p.Arch, Source: p.Source}
+		}
+	}
+	return m
+}
+
+// parseDpkgStatus parses deb822 stanzas of the dpkg status file. A stanza with no
+// Package field, or a line that is neither "Field: value" nor a continuation, is
+// skipped with a note naming the file and line.
+func parseDpkgStatus(b []byte, file string, n *notes) []dpkgPackage {
+	var out []dpkgPackage
+	for _, st := range parseDeb822(b, file, n) {
+		name := st.get("package")
+		if name == "" {
+			n.add("%s:%d: stanza without a Package field", file, st.line)
+			continue
+		}
+		if strings.Join(strings.Fields(st.get("status")), " ") != "install ok installed" {
+			continue
+		}
+		p := dpkgPackage{Name: name, Version: st.get("version"), Arch: st.get("architecture")}
+		if src := st.get("source"); src != "" {
+			// "Source: openssl (3.0.15-1~deb12u1)" names a source of another version.
+			p.Source, _, _ = strings.Cut(src, " ")
+		}
+		if p.Version == "" {
+			n.add("%s:%d: package %s has no Version", file, st.line, name)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// stanza is one paragraph of a deb822 file: fields by lower-cased name, values
+// with continuation lines joined by newlines.
+type stanza struct {
+	line   int // line of the first field
+	fields map[string]string
+	order  []string
+}
+
+func (s *stanza) get(k string) string { return s.fields[strings.ToLower(k)] }
+
+// parseDeb822 splits control-file syntax (deb822(5)) into stanzas. '#' lines are
+// comments; whitespace around field names and after the colon is tolerated.
+func parseDeb822(b []byte, file string, n *notes) []stanza {
+	var out []stanza
+	var cur *stanza
+	last := ""
+	for i, line := range lines(b) {
+		num := i + 1
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "" {
+			if cur != nil {
+				out = append(out, *cur)
+				cur = nil
+			}
+			continue
+		}
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		if line[0] == ' ' || line[0] == '\t' {
+			if cur == nil || last == "" {
+				n.add("%s:%d: continuation line outside a field", file, num)
+				continue
+			}
+			v := trimmed
+			if v == "." {
+				v = ""
+			}
+			cur.fields[last] += "\n" + v
+			continue
+		}
+		k, v, ok := strings.Cut(line, ":")
+		k = strings.ToLower(strings.TrimSpace(k))
+		if !ok || k == "" || strings.ContainsAny(k, " \t") {
+			n.add("%s:%d: not a \"Field: value\" line", file, num)
+			continue
+		}
+		if cur == nil {
+			cur = &stanza{line: num, fields: map[string]string{}}
+		}
+		if _, dup := cur.fields[k]; !dup {
+			cur.order = append(cur.order, k)
+		}
+		cur.fields[k] = strings.TrimSpace(v)
+		last = k
+	}
+	if cur != nil {
+		out = append(out, *cur)
+	}
+	return out
+}
