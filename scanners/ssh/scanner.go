@@ -1,0 +1,306 @@
+// Package ssh collects what an auditor needs to judge an OpenSSH server: the
+// effective sshd configuration (from `sshd -T`, or computed from sshd_config,
+// its Include files and OpenSSH's defaults when sshd cannot be run), the
+// ownership and modes of the configuration and host keys, every account's
+// authorized keys, and what a live server shows a client before
+// authentication: banner, KEXINIT algorithm lists, host keys and the
+// authentication methods offered. Private keys are never read. Every network
+// operation has a deadline and every read a size cap, so a hostile server or
+// an absurd configuration costs an error, never a hang.
+package ssh
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os/exec"
+	"strings"
+
+	"github.com/vouch-audit/vouch/scanners"
+	"github.com/vouch-audit/vouch/target"
+)
+
+// Scanner collects the "ssh" section.
+type Scanner struct {
+	endpoints []string
+	opts      ProbeOptions
+	// parallel is how many endpoints are probed at once.
+	parallel int
+}
+
+var _ scanners.Scanner = (*Scanner)(nil)
+
+// New returns a scanner of the target's sshd that also probes the given live
+// endpoints (ssh://host[:port]).
+func New(endpoints ...string) *Scanner {
+	return &Scanner{endpoints: endpoints, parallel: 8}
+}
+
+// WithProbeOptions returns a copy of the scanner that probes endpoints with opts.
+func (s *Scanner) WithProbeOptions(opts ProbeOptions) *Scanner {
+	c := *s
+	c.opts = opts
+	return &c
+}
+
+// Name is the facts section key.
+func (*Scanner) Name() string { return "ssh" }
+
+// Scan collects the effective configuration, authorized keys and endpoint
+// probes. Each part that fails is recorded under its fact path and the others
+// are still collected.
+func (s *Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collection) (any, error) {
+	f := &Facts{}
+	cfg, err := CollectConfig(ctx, t)
+	if err != nil {
+		c.Errorf("ssh.config", "%v", err)
+	} else {
+		f.Config = cfg
+	}
+	akf := ".ssh/authorized_keys .ssh/authorized_keys2"
+	if cfg != nil && len(cfg.Effective["authorizedkeysfile"]) > 0 {
+		akf = cfg.Effective["authorizedkeysfile"][0]
+	}
+	if keys, err := authorizedKeys(t, akf); err != nil {
+		c.Errorf("ssh.authorized_keys", "%v", err)
+	} else {
+		f.AuthorizedKeys = keys
+	}
+	if len(s.endpoints) > 0 {
+		f.Endpoints = []*Endpoint{}
+		for _, r := range ProbeAll(ctx, s.endpoints, s.parallel, s.opts) {
+			if r.Err != nil {
+				c.Errorf("ssh.endpoints."+r.Addr, "%v", r.Err)
+				continue
+			}
+			f.Endpoints = append(f.Endpoints, r.Endpoint)
+		}
+	}
+	return f, nil
+}
+
+// sshdUnavailable reports whether a command failed because sshd is not there
+// (not installed, or not recorded in a dir: target), as opposed to failing.
+func sshdUnavailable(err error) bool {
+	return errors.Is(err, target.ErrNotRecorded) || errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist)
+}
+
+// CollectConfig returns the effective sshd configuration of the target: from
+// `sshd -T` when the target can run it, otherwise computed from the files.
+func CollectConfig(ctx context.Context, t target.Target) (*Config, error) {
+	tree, treeErr := LoadTree(t, MainConfig)
+	accts, _ := readAccounts(t)
+	groupFile, _ := t.ReadFile("/etc/group", maxAccountsFile)
+
+	cfg := &Config{Matches: []Match{}}
+	out, err := t.Run(ctx, target.Command{Name: "sshd", Args: []string{"-T"}})
+	useFiles := err != nil && sshdUnavailable(err)
+	switch {
+	case useFiles:
+		if treeErr != nil {
+			return nil, treeErr
+		}
+		eff, err := tree.Effective(nil)
+		if err != nil {
+			return nil, fmt.Errorf("evaluate sshd config: %w", err)
+		}
+		cfg.Source, cfg.Effective, cfg.DefaultsVersion = "files", eff, defaultsVersion
+		cfg.Version = packageVersion(t)
+	case err != nil:
+		return nil, fmt.Errorf("run sshd -T: %w", err)
+	default:
+		eff, err := sshdOutput(target.Command{Name: "sshd", Args: []string{"-T"}}, out, cfg)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Source, cfg.Effective = "sshd -T", eff
+		cfg.Version = sshdVersion(ctx, t)
+		if cfg.Version == "" {
+			cfg.Version = packageVersion(t)
+		}
+	}
+
+	for _, sp := range connectionSpecs(tree, accts, groupFile, cfg.Effective["port"]) {
+		m := Match{User: sp.User, Host: sp.Host, Addr: sp.Addr, Effective: map[string][]string{}}
+		var eff map[string][]string
+		var err error
+		if useFiles {
+			eff, err = tree.Effective(sp)
+		} else {
+			cmd := target.Command{Name: "sshd", Args: []string{"-T", "-C", sp.Arg()}}
+			var o target.Output
+			if o, err = t.Run(ctx, cmd); err == nil {
+				eff, err = sshdOutput(cmd, o, cfg)
+			}
+		}
+		if err != nil {
+			m.Error = err.Error()
+		}
+		for k, v := range eff {
+			if !equalStrings(v, cfg.Effective[k]) {
+				m.Effective[k] = v
+			}
+		}
+		cfg.Matches = append(cfg.Matches, m)
+	}
+
+	files := []string{MainConfig}
+	if tree != nil {
+		files = tree.Files
+	}
+	cfg.Files = []FileInfo{}
+	for _, p := range files {
+		cfg.Files = append(cfg.Files, statFile(t, p))
+	}
+	cfg.HostKeys = []HostKey{}
+	for _, p := range cfg.Effective["hostkey"] {
+		cfg.HostKeys = append(cfg.HostKeys, hostKeyInfo(t, p))
+	}
+	return cfg, nil
+}
+
+// sshdOutput checks a finished sshd -T run, records it as evidence and parses it.
+func sshdOutput(cmd target.Command, o target.Output, cfg *Config) (map[string][]string, error) {
+	sum := sha256.Sum256(o.Stdout)
+	cfg.Evidence = append(cfg.Evidence, Evidence{
+		Command: cmd.String(), ExitCode: o.ExitCode, SHA256: hex.EncodeToString(sum[:]),
+		Lines: bytes.Count(o.Stdout, []byte("\n")),
+	})
+	if o.ExitCode != 0 {
+		return nil, fmt.Errorf("run %s: exit code %d: %s", cmd, o.ExitCode, truncate(strings.TrimSpace(string(o.Stderr)), 500))
+	}
+	m, err := ParseSSHDT(o.Stdout)
+	if err != nil {
+		return nil, fmt.Errorf("run %s: %w", cmd, err)
+	}
+	return m, nil
+}
+
+// sshdVersion asks sshd -V ("OpenSSH_9.2p1 Debian-2+deb12u10, OpenSSL ...").
+func sshdVersion(ctx context.Context, t target.Target) string {
+	o, err := t.Run(ctx, target.Command{Name: "sshd", Args: []string{"-V"}})
+	if err != nil {
+		return ""
+	}
+	s := strings.TrimSpace(string(o.Stderr) + string(o.Stdout))
+	if !strings.HasPrefix(s, "OpenSSH_") {
+		return ""
+	}
+	v, _, _ := strings.Cut(s, " ")
+	return strings.TrimSuffix(v, ",")
+}
+
+// packageVersion reads openssh-server's version from the dpkg database and
+// renders it the way sshd names itself ("1:9.2p1-2+deb12u10" -> "OpenSSH_9.2p1").
+func packageVersion(t target.Target) string {
+	b, err := t.ReadFile("/var/lib/dpkg/status", 64<<20)
+	if err != nil {
+		return ""
+	}
+	for _, stanza := range strings.Split(string(b), "\n\n") {
+		if !strings.HasPrefix(stanza, "Package: openssh-server\n") {
+			continue
+		}
+		for _, l := range strings.Split(stanza, "\n") {
+			if v, ok := strings.CutPrefix(l, "Version: "); ok {
+				if _, after, ok := strings.Cut(v, ":"); ok {
+					v = after
+				}
+				v, _, _ = strings.Cut(v, "-")
+				return "OpenSSH_" + v
+			}
+		}
+	}
+	return ""
+}
+
+// Connection defaults for specs that do not name a host or address:
+// RFC 2606 and RFC 5737 names that match no real client.
+const (
+	specHost = "client.invalid"
+	specAddr = "192.0.2.1"
+)
+
+// connectionSpecs lists the connections worth evaluating: root, an ordinary
+// login user, and one per User, Group, Host and Address named in a Match block.
+func connectionSpecs(tree *Tree, accts []account, groupFile []byte, ports []string) []*Spec {
+	lport := "22"
+	if len(ports) > 0 {
+		lport = ports[0]
+	}
+	var specs []*Spec
+	seen := map[string]bool{}
+	add := func(user, host, addr string) {
+		sp := &Spec{User: user, Host: host, Addr: addr, LPort: lport, Groups: groupsOf(accts, groupFile, user)}
+		if k := sp.Arg(); !seen[k] {
+			seen[k] = true
+			specs = append(specs, sp)
+		}
+	}
+	add("root", specHost, specAddr)
+	for _, a := range accts {
+		if a.uid >= 1000 && a.uid < 60000 && loginShell(a.shell) {
+			add(a.name, specHost, specAddr)
+			break
+		}
+	}
+	if tree == nil {
+		return specs
+	}
+	var walk func(cf *configFile)
+	walk = func(cf *configFile) {
+		for _, d := range cf.lines {
+			if strings.EqualFold(d.keyword, "include") {
+				for _, inc := range d.include {
+					walk(inc)
+				}
+				continue
+			}
+			if !strings.EqualFold(d.keyword, "match") {
+				continue
+			}
+			for i := 0; i+1 < len(d.args); i += 2 {
+				for _, p := range strings.Split(d.args[i+1], ",") {
+					if p == "" || p[0] == '!' {
+						continue
+					}
+					example := exampleOf(p)
+					switch strings.ToLower(d.args[i]) {
+					case "user":
+						add(example, specHost, specAddr)
+					case "group":
+						for _, a := range accts {
+							if contains(groupsOf(accts, groupFile, a.name), example) {
+								add(a.name, specHost, specAddr)
+								break
+							}
+						}
+					case "host":
+						add("root", example, specAddr)
+					case "address":
+						add("root", specHost, exampleAddr(p))
+					}
+				}
+			}
+		}
+	}
+	walk(tree.root)
+	return specs
+}
+
+// exampleOf turns a pattern into a name it matches.
+func exampleOf(p string) string {
+	return strings.NewReplacer("*", "x", "?", "x").Replace(p)
+}
+
+// exampleAddr turns an address pattern or CIDR into an address inside it.
+func exampleAddr(p string) string {
+	if i := strings.IndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return strings.NewReplacer("*", "1", "?", "1").Replace(p)
+}

@@ -1,0 +1,174 @@
+package ssh
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// needSSHD returns the path of a usable sshd, installing openssh-server with
+// apt-get when running as root on Debian. With VOUCH_INTEGRATION=required a
+// missing sshd fails the test; otherwise the test is skipped with the reason.
+func needSSHD(t testing.TB) string {
+	t.Helper()
+	p, reason := findSSHD()
+	if p == "" {
+		if os.Getenv("VOUCH_INTEGRATION") == "required" {
+			t.Fatalf("sshd is required (VOUCH_INTEGRATION=required) but unavailable: %s", reason)
+		}
+		t.Skipf("sshd unavailable: %s", reason)
+	}
+	return p
+}
+
+func findSSHD() (string, string) {
+	look := func() string {
+		for _, p := range []string{"/usr/sbin/sshd", "/usr/local/sbin/sshd"} {
+			if _, err := os.Stat(p); err == nil {
+				return p
+			}
+		}
+		p, _ := exec.LookPath("sshd")
+		return p
+	}
+	p := look()
+	if p == "" {
+		if os.Geteuid() != 0 {
+			return "", "openssh-server is not installed and installing it needs root"
+		}
+		if _, err := exec.LookPath("apt-get"); err != nil {
+			return "", "openssh-server is not installed and apt-get is not available"
+		}
+		out, err := exec.Command("sh", "-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssh-server").CombinedOutput()
+		if err != nil {
+			return "", fmt.Sprintf("apt-get install openssh-server: %v: %s", err, lastLines(out, 5))
+		}
+		if p = look(); p == "" {
+			return "", "openssh-server installed but sshd not found"
+		}
+	}
+	// sshd -T and -D refuse to run without the privilege separation directory.
+	if err := os.MkdirAll("/run/sshd", 0o755); err != nil {
+		return "", fmt.Sprintf("create /run/sshd: %v", err)
+	}
+	return p, ""
+}
+
+func lastLines(b []byte, n int) string {
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, " | ")
+}
+
+// hostKey makes a host key pair in dir and returns the private key's path.
+func hostKey(t testing.TB, dir, typ string, bits int) string {
+	t.Helper()
+	p := filepath.Join(dir, "ssh_host_"+typ+fmt.Sprint(bits)+"_key")
+	args := []string{"-q", "-t", typ, "-N", "", "-f", p}
+	if bits > 0 {
+		args = append(args, "-b", fmt.Sprint(bits))
+	}
+	if out, err := exec.Command("ssh-keygen", args...).CombinedOutput(); err != nil {
+		t.Fatalf("ssh-keygen %v: %v: %s", args, err, out)
+	}
+	return p
+}
+
+// sshdT runs sshd -T and parses its output.
+func sshdT(sshd, config string, spec *Spec, hostKeys ...string) (map[string][]string, error) {
+	args := []string{"-T", "-f", config}
+	for _, k := range hostKeys {
+		args = append(args, "-h", k)
+	}
+	if spec != nil {
+		args = append(args, "-C", spec.Arg())
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, sshd, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("sshd %s: %v: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
+	}
+	return ParseSSHDT(out)
+}
+
+// freePort returns a loopback port nobody listens on.
+func freePort(t testing.TB) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("listen: %v", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// startSSHD runs `sshd -D -e -f config -p port` until the test ends and
+// returns its address once it accepts connections.
+func startSSHD(t testing.TB, sshd, config string) string {
+	t.Helper()
+	port := freePort(t)
+	cmd := exec.Command(sshd, "-D", "-e", "-f", config, "-p", fmt.Sprint(port), "-o", "ListenAddress=127.0.0.1")
+	var logs syncBuffer
+	cmd.Stdout, cmd.Stderr = &logs, &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start sshd: %v", err)
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	})
+	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		c, err := net.DialTimeout("tcp", addr, 200*time.Millisecond)
+		if err == nil {
+			// Wait for the banner so the server is fully up.
+			_ = c.SetReadDeadline(time.Now().Add(2 * time.Second))
+			line, _ := bufio.NewReader(c).ReadString('\n')
+			c.Close()
+			if strings.HasPrefix(line, "SSH-") {
+				return addr
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("sshd on %s did not come up: %s", addr, logs.String())
+	return ""
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.b.Len() > 1<<20 {
+		return len(p), nil
+	}
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func writeFile(p, body string) error { return os.WriteFile(p, []byte(body), 0o600) }
