@@ -1,0 +1,163 @@
+package tls
+
+import (
+	"context"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// hostile starts a TCP server on 127.0.0.1 that handles each connection with fn.
+func hostile(t *testing.T, fn func(net.Conn)) Endpoint {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	t.Cleanup(func() {
+		close(stop)
+		l.Close()
+		wg.Wait()
+	})
+	wg.Go(func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			wg.Go(func() {
+				defer c.Close()
+				go func() { <-stop; c.Close() }()
+				fn(c)
+			})
+		}
+	})
+	return Endpoint{Host: "127.0.0.1", Port: l.Addr().(*net.TCPAddr).Port, SNI: "example.com"}
+}
+
+// readHello consumes the client's first record.
+func readHello(c net.Conn) {
+	hdr := make([]byte, 5)
+	if _, err := io.ReadFull(c, hdr); err != nil {
+		return
+	}
+	_, _ = io.CopyN(io.Discard, c, int64(hdr[3])<<8|int64(hdr[4]))
+}
+
+func TestHostileServers(t *testing.T) {
+	const timeout = time.Second
+	tests := []struct {
+		name    string
+		handler func(net.Conn)
+		want    string // substring of the error
+	}{
+		{"accepts and never answers", func(c net.Conn) { _, _ = io.Copy(io.Discard, c) }, "timeout"},
+		{"answers garbage", func(c net.Conn) {
+			readHello(c)
+			_, _ = c.Write([]byte("HTTP/1.1 400 Bad Request\r\n\r\n"))
+		}, "not a TLS record (plain HTTP?)"},
+		{"resets mid-handshake", func(c net.Conn) {
+			readHello(c)
+			_, _ = c.Write([]byte{recordHandshake, 3, 3, 0, 80, typeServerHello, 0, 0})
+			c.(*net.TCPConn).SetLinger(0)
+		}, "reset"},
+		{"resets before answering", func(c net.Conn) {
+			readHello(c)
+			c.(*net.TCPConn).SetLinger(0)
+		}, "closed"},
+		{"16 MB record header", func(c net.Conn) {
+			readHello(c)
+			_, _ = c.Write([]byte{recordHandshake, 3, 3, 0xff, 0xff})
+			_, _ = io.Copy(io.Discard, c)
+		}, "exceeds"},
+		{"16 MB handshake message", func(c net.Conn) {
+			readHello(c)
+			_, _ = c.Write([]byte{recordHandshake, 3, 3, 0, 4, typeServerHello, 0xff, 0xff, 0xff})
+			_, _ = io.Copy(io.Discard, c)
+		}, "exceeds"},
+		{"drips one byte a second", func(c net.Conn) {
+			readHello(c)
+			for _, b := range []byte{recordHandshake, 3, 3, 0, 80, typeServerHello} {
+				if _, err := c.Write([]byte{b}); err != nil {
+					return
+				}
+				time.Sleep(time.Second)
+			}
+		}, "timeout"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			ep := hostile(t, tt.handler)
+			start := time.Now()
+			f, err := ScanEndpoint(context.Background(), ep, Options{Timeout: timeout})
+			elapsed := time.Since(start)
+			if err == nil {
+				t.Fatalf("ScanEndpoint = %+v, nil; want an error", f)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("ScanEndpoint error = %q; want it to mention %q", err, tt.want)
+			}
+			if elapsed > timeout+500*time.Millisecond {
+				t.Errorf("ScanEndpoint took %v; want within the %v deadline", elapsed, timeout)
+			}
+		})
+	}
+}
+
+func TestScanRespectsContext(t *testing.T) {
+	ep := hostile(t, func(c net.Conn) { _, _ = io.Copy(io.Discard, c) })
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	if _, err := ScanEndpoint(ctx, ep, Options{Timeout: 10 * time.Second}); err == nil {
+		t.Fatal("ScanEndpoint = nil error; want the context's deadline")
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("ScanEndpoint took %v after a 200ms context deadline", d)
+	}
+}
+
+// TestScanGoServer scans crypto/tls, which speaks TLS 1.2 and 1.3 with only
+// ECDHE and static-RSA suites, and has no compression or heartbeat.
+func TestScanGoServer(t *testing.T) {
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	srv.Config.ErrorLog = nullLogger()
+	srv.StartTLS()
+	defer srv.Close()
+	host, port, _ := net.SplitHostPort(srv.Listener.Addr().String())
+	p, _ := strconv.Atoi(port)
+	f, err := ScanEndpoint(context.Background(), Endpoint{Host: host, Port: p, SNI: "example.com"}, Options{Timeout: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := versions(f); len(got) != 2 || got[0] != "TLS1.3" || got[1] != "TLS1.2" {
+		t.Errorf("versions = %v; want [TLS1.3 TLS1.2]", got)
+	}
+	if len(suitesOf(f, "TLS1.3")) != 3 {
+		t.Errorf("TLS1.3 suites = %v; want the three Go offers", suitesOf(f, "TLS1.3"))
+	}
+	if len(f.Certificates) != 1 || !f.Certificates[0].SelfSigned || f.Chain == nil || f.Chain.Trusted || !f.Chain.HostnameMatch {
+		t.Errorf("certificates = %+v, chain = %+v; want one self-signed, untrusted certificate valid for example.com", f.Certificates, f.Chain)
+	}
+	v := f.Vulnerabilities
+	for name, got := range map[string]Finding{"secure_renegotiation": v.SecureRenegotiation, "compression": v.Compression, "heartbleed": v.Heartbleed, "fallback_scsv": v.FallbackSCSV} {
+		if got.State != NotVulnerable {
+			t.Errorf("%s = %+v; want not_vulnerable", name, got)
+		}
+	}
+	if len(f.Errors) > 0 {
+		t.Errorf("Errors = %v; want none", f.Errors)
+	}
+}
+
+func nullLogger() *log.Logger { return log.New(io.Discard, "", 0) }
