@@ -86,11 +86,16 @@ type TargetInfo struct {
 // dotted path ("host.shadow") mapped to the reason. Rego controls read it as
 // input.<scanner>.<section>; a missing section is never a pass.
 type Facts struct {
-	Schema      string                     `json:"schema"`
-	Target      TargetInfo                 `json:"target"`
-	CollectedAt time.Time                  `json:"collected_at"`
-	Sections    map[string]json.RawMessage `json:"-"`
-	Errors      map[string]string          `json:"errors"`
+	Schema      string     `json:"schema"`
+	Target      TargetInfo `json:"target"`
+	CollectedAt time.Time  `json:"collected_at"`
+	// Scanned names the scanners that applied to the target. Controls whose
+	// facts come from none of them are not evaluated for it (an endpoint is
+	// not judged on host hardening). Nil, in a document from an older vouch,
+	// means every control is evaluated.
+	Scanned  []string                   `json:"scanned,omitempty"`
+	Sections map[string]json.RawMessage `json:"-"`
+	Errors   map[string]string          `json:"errors"`
 }
 
 // MarshalJSON writes the scanner sections inline beside the header fields.
@@ -102,6 +107,9 @@ func (f Facts) MarshalJSON() ([]byte, error) {
 	m["schema"] = f.Schema
 	m["target"] = f.Target
 	m["collected_at"] = f.CollectedAt
+	if f.Scanned != nil {
+		m["scanned"] = f.Scanned
+	}
 	errs := f.Errors
 	if errs == nil {
 		errs = map[string]string{}
@@ -120,6 +128,7 @@ func (f *Facts) UnmarshalJSON(b []byte) error {
 		Schema      string            `json:"schema"`
 		Target      TargetInfo        `json:"target"`
 		CollectedAt time.Time         `json:"collected_at"`
+		Scanned     []string          `json:"scanned"`
 		Errors      map[string]string `json:"errors"`
 	}
 	var h header
@@ -129,19 +138,37 @@ func (f *Facts) UnmarshalJSON(b []byte) error {
 	if h.Schema != FactsSchema {
 		return fmt.Errorf("facts schema %q is not %q", h.Schema, FactsSchema)
 	}
-	f.Schema, f.Target, f.CollectedAt, f.Errors = h.Schema, h.Target, h.CollectedAt, h.Errors
+	f.Schema, f.Target, f.CollectedAt, f.Scanned, f.Errors = h.Schema, h.Target, h.CollectedAt, h.Scanned, h.Errors
 	if f.Errors == nil {
 		f.Errors = map[string]string{}
 	}
 	f.Sections = map[string]json.RawMessage{}
 	for k, v := range m {
 		switch k {
-		case "schema", "target", "collected_at", "errors":
+		case "schema", "target", "collected_at", "scanned", "errors":
 		default:
 			f.Sections[k] = v
 		}
 	}
 	return nil
+}
+
+// Covers reports whether the document holds facts from a scanner that a
+// control with these fact paths ("host.sysctl") reads: the control is then
+// evaluated for this target.
+func (f Facts) Covers(factPaths []string) bool {
+	if f.Scanned == nil || len(factPaths) == 0 {
+		return true
+	}
+	for _, p := range factPaths {
+		root, _, _ := strings.Cut(p, ".")
+		for _, s := range f.Scanned {
+			if s == root {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // AddError records that the fact at path could not be collected.

@@ -42,11 +42,16 @@ func (r *Run) Collect(ctx context.Context, t target.Target) Facts {
 		Schema:      FactsSchema,
 		Target:      TargetInfo{Name: info.Name, Kind: info.Kind},
 		CollectedAt: r.Now.UTC(),
+		Scanned:     []string{},
 		Sections:    map[string]json.RawMessage{},
 		Errors:      map[string]string{},
 	}
 	for _, name := range r.Scanners.Names() {
 		s, _ := r.Scanners.Get(name)
+		if !scanners.Applies(s, t) {
+			continue
+		}
+		f.Scanned = append(f.Scanned, name)
 		c := scanners.NewCollection(r.Now)
 		section, err := s.Scan(ctx, t, c)
 		for k, v := range c.Errors() {

@@ -119,3 +119,33 @@ func TestReportFailingThreshold(t *testing.T) {
 		t.Errorf("notes = %v", rep.Notes)
 	}
 }
+
+type endpointScanner struct{ stubScanner }
+
+func (endpointScanner) Applies(t target.Target) bool { return t.Info().Kind == "endpoint" }
+
+// An endpoint is read only by scanners that say they apply to it, and the
+// document names which ran, so host controls are not judged on it.
+func TestCollectRunsOnlyTheScannersThatApply(t *testing.T) {
+	run := &Run{Scanners: scanners.NewRegistry(stubScanner{name: "host"}, endpointScanner{stubScanner{name: "tls"}}), Now: now}
+	ep, err := target.NewEndpoint("https://example.test", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		t    target.Target
+		want string
+	}{{target.NewLocal(), "host"}, {ep, "tls"}}
+	for _, tc := range cases {
+		f := run.Collect(context.Background(), tc.t)
+		if len(f.Scanned) != 1 || f.Scanned[0] != tc.want || len(f.Sections) != 1 || f.Sections[tc.want] == nil {
+			t.Errorf("%s: scanned %v sections %v; want only %s", tc.t.Info().Name, f.Scanned, f.Sections, tc.want)
+		}
+		if !f.Covers([]string{tc.want + ".x"}) || f.Covers([]string{"other.x"}) {
+			t.Errorf("%s: Covers disagrees with Scanned %v", tc.t.Info().Name, f.Scanned)
+		}
+	}
+	if !(Facts{}).Covers([]string{"anything.x"}) {
+		t.Error("a document without scanned (older vouch) must cover every control")
+	}
+}

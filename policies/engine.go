@@ -167,6 +167,9 @@ func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[s
 		if len(want) > 0 && !want[c.ID] {
 			continue
 		}
+		if !facts.Covers(c.Facts) {
+			continue
+		}
 		results = append(results, verdict(c, lookup(tree, c.Package), in, facts))
 	}
 	return results, nil

@@ -70,6 +70,13 @@ func loadProfiles(fsys fs.FS, e *Engine) (map[string]*Profile, error) {
 		if _, dup := out[p.Name]; dup {
 			problems = append(problems, fmt.Sprintf("%s: profile %s defined twice", f, p.Name))
 		}
+		if len(p.Controls) == 1 && p.Controls[0] == "*" {
+			// "*" is every control in the catalog: the baseline never falls behind it.
+			p.Controls = make([]string, 0, len(e.controls))
+			for _, c := range e.controls {
+				p.Controls = append(p.Controls, c.ID)
+			}
+		}
 		seen := map[string]bool{}
 		for _, id := range p.Controls {
 			if _, ok := e.byID[id]; !ok {

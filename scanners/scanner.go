@@ -26,6 +26,21 @@ type Scanner interface {
 	Scan(ctx context.Context, t target.Target, c *Collection) (any, error)
 }
 
+// Applier is implemented by a scanner that decides which targets it reads. A
+// scanner without it applies to machines (local, dir:) and not to endpoints,
+// which have no files to read.
+type Applier interface {
+	Applies(t target.Target) bool
+}
+
+// Applies reports whether s reads facts from t.
+func Applies(s Scanner, t target.Target) bool {
+	if a, ok := s.(Applier); ok {
+		return a.Applies(t)
+	}
+	return t.Info().Kind != "endpoint"
+}
+
 // Collection carries what a scan needs besides the target: the run's clock and a
 // sink for per-fact errors.
 type Collection struct {

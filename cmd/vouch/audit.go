@@ -35,6 +35,7 @@ Exit codes: 0 nothing at or above --fail-on failed or errored; 2 something did;
 1 vouch could not run (bad flags, bad configuration, policies that do not compile).`,
 		Example: `  vouch audit
   vouch audit --target dir:fixtures/hosts/debian12-drifted --control HOST-001,HOST-013
+  vouch audit --target local --endpoint https://www.example.com --endpoint ssh://127.0.0.1:22
   vouch audit -f table -f json=report.json -f sarif=vouch.sarif -f junit=junit.xml --fail-on high
   vouch facts > facts.json && vouch audit --facts facts.json --now 2026-11-20T12:00:00Z`,
 		Args: cobra.NoArgs,
@@ -99,7 +100,7 @@ func (o *auditOpts) run(ctx context.Context, e *env) error {
 		return &exitError{code: 1, err: err}
 	}
 	run := &audit.Run{
-		Scanners: defaultScanners(), Evaluator: ev, Params: l.params, Controls: l.controls,
+		Scanners: defaultScanners(l.cfg), Evaluator: ev, Params: l.params, Controls: l.controls,
 		Waivers: l.cfg.Waivers, Now: l.now,
 	}
 	if len(l.targets) > 1 && isTerminal(e.stderr) {
@@ -127,6 +128,9 @@ func (o *auditOpts) run(ctx context.Context, e *env) error {
 		names[i] = d.Target.Name
 	}
 	rep := audit.NewReport(tool(), l.profile.Name, l.now, names, catalogFor(l.engine, l.controls), results)
+	if note := unevaluated(l.controls, results); note != "" {
+		rep.Notes = append(rep.Notes, note)
+	}
 	if err := writeReports(e, outs, rep); err != nil {
 		return &exitError{code: 1, err: err}
 	}
@@ -134,6 +138,31 @@ func (o *auditOpts) run(ctx context.Context, e *env) error {
 		return &exitError{code: 2}
 	}
 	return nil
+}
+
+// unevaluated names the profile's controls that no target had facts for — an
+// https control with no --endpoint https://..., say — so a short report never
+// looks like a clean one.
+func unevaluated(ids []string, results []audit.Result) string {
+	seen := map[string]bool{}
+	for _, r := range results {
+		seen[r.ControlID] = true
+	}
+	var missing []string
+	for _, id := range ids {
+		if !seen[id] {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return ""
+	}
+	const show = 8
+	list := strings.Join(missing[:min(len(missing), show)], ", ")
+	if len(missing) > show {
+		list += fmt.Sprintf(" and %d more", len(missing)-show)
+	}
+	return fmt.Sprintf("%d controls of the profile were not evaluated: no target gave their facts (%s); name the endpoints or targets they judge with --endpoint or --target", len(missing), list)
 }
 
 // writeReports renders every requested format; files are written whole or not at all.

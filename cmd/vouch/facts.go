@@ -19,7 +19,8 @@ an array for several. Secrets never appear: files holding them are described by
 owner, mode and a hash. A fact that could not be gathered is listed under
 "errors" with the reason. Feed the output back with vouch audit --facts FILE.`,
 		Example: `  vouch facts
-  vouch facts --target dir:fixtures/hosts/debian12-compliant | jq .host.sysctl`,
+  vouch facts --target dir:fixtures/hosts/debian12-compliant | jq .host.sysctl
+  vouch facts --endpoint https://www.example.com --endpoint ssh://127.0.0.1:2222`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
@@ -30,7 +31,7 @@ owner, mode and a hash. A fact that could not be gathered is listed under
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			run := &audit.Run{Scanners: defaultScanners(), Now: l.now}
+			run := &audit.Run{Scanners: defaultScanners(l.cfg), Now: l.now}
 			docs := run.CollectAll(ctx, l.targets)
 			enc := json.NewEncoder(e.stdout)
 			enc.SetIndent("", "  ")

@@ -37,8 +37,14 @@ JUnit), a nightly audit, a customer and an auditor.`,
 	return root
 }
 
-// defaultScanners is every scanner vouch ships.
-func defaultScanners() *scanners.Registry { return scanners.NewRegistry(host.New()) }
+// defaultScanners is every scanner vouch ships, configured from vouch.yaml.
+// One line per scanner.
+func defaultScanners(cfg *config.Config) *scanners.Registry {
+	_ = cfg // scanners that read vouch.yaml (backup sets, monitoring) take their part of it here
+	return scanners.NewRegistry(
+		host.New(),
+	)
+}
 
 // common are the flags audit, facts and enforce share.
 type common struct {
@@ -127,18 +133,37 @@ func (c *common) load(needTargets bool) (*loaded, error) {
 	if !needTargets {
 		return l, nil
 	}
-	if len(c.endpoints) > 0 || len(l.cfg.Endpoints) > 0 {
-		return nil, fmt.Errorf("endpoints are not probed by this version of vouch yet; audit machines with --target")
-	}
 	specs := c.targets
 	if len(specs) == 0 {
 		specs = l.cfg.Targets
 	}
-	if len(specs) == 0 {
+	endpoints := l.cfg.Endpoints
+	if len(c.endpoints) > 0 {
+		endpoints = nil
+		for _, u := range c.endpoints {
+			ep := config.Endpoint{URL: u}
+			for _, ce := range l.cfg.Endpoints { // keep http_url from vouch.yaml for the same URL
+				if ce.URL == u {
+					ep.HTTPURL = ce.HTTPURL
+				}
+			}
+			endpoints = append(endpoints, ep)
+		}
+	}
+	// With only endpoints named on the command line, the local machine is not
+	// audited unless asked for.
+	if len(specs) == 0 && len(c.endpoints) == 0 {
 		specs = []string{"local"}
 	}
 	for _, s := range specs {
 		t, err := target.Parse(s)
+		if err != nil {
+			return nil, err
+		}
+		l.targets = append(l.targets, t)
+	}
+	for _, ep := range endpoints {
+		t, err := target.NewEndpoint(ep.URL, ep.HTTPURL)
 		if err != nil {
 			return nil, err
 		}
