@@ -14,6 +14,7 @@ import (
 	"github.com/vouch-audit/vouch/policies"
 	"github.com/vouch-audit/vouch/scanners"
 	"github.com/vouch-audit/vouch/scanners/host"
+	"github.com/vouch-audit/vouch/scanners/ssh"
 	"github.com/vouch-audit/vouch/target"
 )
 
@@ -43,6 +44,7 @@ func defaultScanners(cfg *config.Config) *scanners.Registry {
 	_ = cfg // scanners that read vouch.yaml (backup sets, monitoring) take their part of it here
 	return scanners.NewRegistry(
 		host.New(),
+		ssh.New(),
 	)
 }
 

@@ -6,7 +6,12 @@ package ssh
 type Facts struct {
 	Config         *Config          `json:"config,omitzero"`
 	AuthorizedKeys []AuthorizedKeys `json:"authorized_keys,omitzero"`
-	Endpoints      []*Endpoint      `json:"endpoints,omitzero"`
+	// Endpoints are live probes: the ssh:// endpoint of an endpoint target,
+	// or the ports a local sshd listens on. Nil on a dir: target, which has
+	// no server to probe.
+	Endpoints []*Endpoint `json:"endpoints,omitzero"`
+	// ProbeNote says why Endpoints is empty on a local target.
+	ProbeNote string `json:"probe_note,omitempty"`
 }
 
 // Config is sshd's effective configuration.

@@ -26,18 +26,19 @@ import (
 
 // Scanner collects the "ssh" section.
 type Scanner struct {
-	endpoints []string
-	opts      ProbeOptions
-	// parallel is how many endpoints are probed at once.
-	parallel int
+	opts ProbeOptions
 }
 
-var _ scanners.Scanner = (*Scanner)(nil)
+var (
+	_ scanners.Scanner = (*Scanner)(nil)
+	_ scanners.Applier = (*Scanner)(nil)
+)
 
-// New returns a scanner of the target's sshd that also probes the given live
-// endpoints (ssh://host[:port]).
-func New(endpoints ...string) *Scanner {
-	return &Scanner{endpoints: endpoints, parallel: 8}
+// New returns a scanner of sshd: the configuration, keys and file modes of a
+// machine target, and a live probe of an ssh:// endpoint target or of the
+// addresses a local sshd listens on.
+func New() *Scanner {
+	return &Scanner{}
 }
 
 // WithProbeOptions returns a copy of the scanner that probes endpoints with opts.
@@ -50,11 +51,30 @@ func (s *Scanner) WithProbeOptions(opts ProbeOptions) *Scanner {
 // Name is the facts section key.
 func (*Scanner) Name() string { return "ssh" }
 
-// Scan collects the effective configuration, authorized keys and endpoint
-// probes. Each part that fails is recorded under its fact path and the others
+// Applies is true for machines (local, dir:) and for ssh:// endpoints; an
+// https:// endpoint has no sshd to ask.
+func (*Scanner) Applies(t target.Target) bool {
+	if ep, ok := t.(*target.Endpoint); ok {
+		return ep.URL != nil && ep.URL.Scheme == "ssh"
+	}
+	return t.Info().Kind != "endpoint"
+}
+
+// Scan collects, on a machine, the effective configuration, authorized keys
+// and (on local) a probe of the listening sshd; on an ssh:// endpoint only the
+// probe. Each part that fails is recorded under its fact path and the others
 // are still collected.
 func (s *Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collection) (any, error) {
 	f := &Facts{}
+	if ep, ok := t.(*target.Endpoint); ok {
+		probed, err := Probe(ctx, ep.HostPort(), s.opts)
+		if err != nil {
+			c.Errorf("ssh.endpoints", "%v", err)
+			return f, nil
+		}
+		f.Endpoints = []*Endpoint{probed}
+		return f, nil
+	}
 	cfg, err := CollectConfig(ctx, t)
 	if err != nil {
 		c.Errorf("ssh.config", "%v", err)
@@ -70,17 +90,43 @@ func (s *Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collect
 	} else {
 		f.AuthorizedKeys = keys
 	}
-	if len(s.endpoints) > 0 {
-		f.Endpoints = []*Endpoint{}
-		for _, r := range ProbeAll(ctx, s.endpoints, s.parallel, s.opts) {
-			if r.Err != nil {
-				c.Errorf("ssh.endpoints."+r.Addr, "%v", r.Err)
-				continue
-			}
-			f.Endpoints = append(f.Endpoints, r.Endpoint)
-		}
+	if t.Info().Kind == "local" {
+		s.probeLocal(ctx, t, cfg, f, c)
 	}
 	return f, nil
+}
+
+// probeLocal probes each port a local sshd listens on, once per port, over
+// loopback. When sshd listens nowhere the endpoints list is empty and
+// ProbeNote says why, so a control can tell "not running" from "not probed".
+func (s *Scanner) probeLocal(ctx context.Context, t target.Target, cfg *Config, f *Facts, c *scanners.Collection) {
+	if cfg == nil {
+		c.Errorf("ssh.endpoints", "no effective sshd configuration to find its listening addresses")
+		return
+	}
+	listening, err := listeningTCP(t)
+	if err != nil {
+		c.Errorf("ssh.endpoints", "find listening sockets: %v", err)
+		return
+	}
+	addrs := probeAddrs(cfg.Effective["listenaddress"], listening)
+	f.Endpoints = []*Endpoint{}
+	if len(addrs) == 0 {
+		f.ProbeNote = "sshd does not listen on any address of its configuration (" + strings.Join(cfg.Effective["listenaddress"], " ") + ")"
+		return
+	}
+	var failed []string
+	for _, r := range ProbeAll(ctx, addrs, 4, s.opts) {
+		if r.Err != nil {
+			failed = append(failed, r.Err.Error())
+			continue
+		}
+		f.Endpoints = append(f.Endpoints, r.Endpoint)
+	}
+	if len(failed) > 0 {
+		f.Endpoints = nil
+		c.Errorf("ssh.endpoints", "%s", strings.Join(failed, "; "))
+	}
 }
 
 // sshdUnavailable reports whether a command failed because sshd is not there
