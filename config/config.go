@@ -38,6 +38,12 @@ type Config struct {
 	Endpoints []Endpoint
 	// Waivers accept known failures until they expire.
 	Waivers []audit.Waiver
+	// Backups are the backup sets the backup scanner reads.
+	Backups []BackupSet
+	// RestoreTests is the restore-test record file (JSON lines) on the target.
+	RestoreTests string
+	// Availability says where the SLA scanner reads monitoring data.
+	Availability *Availability
 }
 
 // Endpoint is a service to probe: an https:// or ssh:// URL, and for HTTPS
@@ -110,8 +116,14 @@ func Parse(name string, b []byte) (*Config, error) {
 			err = c.parseEndpoints(v)
 		case "waivers":
 			err = c.parseWaivers(v)
+		case "backups":
+			err = c.parseBackups(v)
+		case "restore_tests":
+			err = decodeAs(v, &c.RestoreTests, "the path of the restore-test record file")
+		case "availability":
+			err = c.parseAvailability(v)
 		default:
-			return nil, &Error{File: name, Line: k.Line, Msg: fmt.Sprintf("unknown key %q (want profile, params, targets, endpoints, waivers)", k.Value)}
+			return nil, &Error{File: name, Line: k.Line, Msg: fmt.Sprintf("unknown key %q (want profile, params, targets, endpoints, waivers, backups, restore_tests, availability)", k.Value)}
 		}
 		if err != nil {
 			var ce *Error
