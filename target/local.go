@@ -53,7 +53,7 @@ func (*Local) Run(ctx context.Context, c Command) (Output, error) {
 		max = DefaultMaxRead
 	}
 	cmd := exec.CommandContext(ctx, c.Name, c.Args...)
-	cmd.Env = append(os.Environ(), "LC_ALL=C", "LANG=C")
+	cmd.Env = append(append(os.Environ(), "LC_ALL=C", "LANG=C"), c.Env...)
 	var stdout, stderr cappedBuffer
 	stdout.max, stderr.max = max, 64<<10
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

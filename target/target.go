@@ -57,6 +57,10 @@ type Command struct {
 	Timeout time.Duration // zero means DefaultTimeout
 	// MaxOutput caps the output kept; zero means DefaultMaxRead.
 	MaxOutput int64
+	// Env adds NAME=value entries to the program's environment only (a
+	// password for restic). It is not part of the command line: String and
+	// CommandKey leave it out, so it never reaches evidence or recordings.
+	Env []string
 }
 
 // DefaultTimeout bounds a command that did not ask for another deadline.
