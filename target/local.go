@@ -108,6 +108,7 @@ func readCapped(fsPath, name string, max int64) ([]byte, error) {
 		return nil, relabel(err, name)
 	}
 	defer f.Close()
+	var size int64
 	if fi, err := f.Stat(); err == nil {
 		if fi.IsDir() {
 			return nil, fmt.Errorf("read %s: is a directory", name)
@@ -115,8 +116,14 @@ func readCapped(fsPath, name string, max int64) ([]byte, error) {
 		if fi.Size() > max {
 			return nil, fmt.Errorf("read %s: %d bytes: %w (%d)", name, fi.Size(), ErrTooLarge, max)
 		}
+		size = fi.Size()
 	}
-	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	// Size the buffer from the stat so a large file (a package list, the dpkg
+	// status) is read in one allocation rather than grown and copied; files in
+	// /proc report 0 and grow as usual.
+	buf := bytes.NewBuffer(make([]byte, 0, size+512))
+	_, err = buf.ReadFrom(io.LimitReader(f, max+1))
+	b := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}

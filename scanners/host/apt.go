@@ -16,22 +16,28 @@ import (
 // with the package lists as they are, without touching the system.
 var aptSimulate = []string{"-s", "dist-upgrade"}
 
-// collectUpgrades asks APT what it would upgrade and reads when dpkg last
-// installed or upgraded anything.
-func collectUpgrades(ctx context.Context, t target.Target, c *scanners.Collection, f *Facts) {
+// collectUpgrades finds what an upgrade would install and when dpkg last
+// installed or upgraded anything. Files first: the package lists APT last
+// downloaded are compared with the installed versions (a few tens of
+// milliseconds); only without lists is APT asked to simulate a dist-upgrade
+// (seconds without APT's binary cache), which a dir: target answers from its
+// recorded output. collectPackages calls it with the dpkg log it read.
+func collectUpgrades(ctx context.Context, t target.Target, c *scanners.Collection, f *Facts, events []dpkgEvent) {
 	n := &notes{fact: "host.upgrades"}
 	defer n.flush(c)
-	// Resolving a full dist-upgrade takes a second or two when APT has no
-	// binary cache; the deadline leaves room for a slow disk.
-	out, err := runTool(ctx, t, 60*time.Second, "apt-get", aptSimulate...)
-	if err != nil {
-		c.Errorf("host.upgrades", "%v", err)
-		return
+	u := &Upgrades{}
+	if f.Packages != nil {
+		if pending, ok := pendingFromLists(t, f.Packages, n); ok {
+			u.Pending, u.Source = pending, "APT lists in "+aptListsDir
+		}
 	}
-	u := &Upgrades{Pending: parseAPTSimulation(out, n), Source: "apt-get " + strings.Join(aptSimulate, " ")}
-	events, err := readDpkgLogs(t, n)
-	if err != nil {
-		n.add("last upgrade: %v", err)
+	if u.Source == "" {
+		out, err := runTool(ctx, t, 60*time.Second, "apt-get", aptSimulate...)
+		if err != nil {
+			c.Errorf("host.upgrades", "no APT lists to compare and %v", err)
+			return
+		}
+		u.Pending, u.Source = parseAPTSimulation(out, n), "apt-get "+strings.Join(aptSimulate, " ")
 	}
 	for _, e := range events {
 		if at := rfc3339(e.At); at > u.LastUpgrade {

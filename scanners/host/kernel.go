@@ -1,7 +1,6 @@
 package host
 
 import (
-	"context"
 	"slices"
 	"strings"
 
@@ -11,8 +10,9 @@ import (
 
 // collectKernel compares the running kernel (proc/sys/kernel/osrelease) with
 // the linux-image packages installed, and reads the reboot-required flag that
-// Debian's and Ubuntu's kernel postinst scripts leave in /run.
-func collectKernel(_ context.Context, t target.Target, c *scanners.Collection, f *Facts) {
+// Debian's and Ubuntu's kernel postinst scripts leave in /run. pkgs and
+// events are the dpkg status and log, read once for every packaging fact.
+func collectKernel(t target.Target, c *scanners.Collection, f *Facts, pkgs []dpkgPackage, events []dpkgEvent) {
 	b, err := t.ReadFile("/proc/sys/kernel/osrelease", capSmall)
 	if err != nil {
 		c.Errorf("host.kernel", "read running kernel: %v", err)
@@ -28,15 +28,6 @@ func collectKernel(_ context.Context, t target.Target, c *scanners.Collection, f
 		n.add("boot time: %v", err)
 	}
 
-	pkgs, err := readDpkgStatus(t, &notes{fact: "host.kernel.dpkg_status"}, c)
-	if err != nil {
-		c.Errorf("host.kernel", "read installed kernels: %v", err)
-		return
-	}
-	events, err := readDpkgLogs(t, n)
-	if err != nil {
-		n.add("install times: %v", err)
-	}
 	k.Installed = installedKernels(pkgs, events)
 	for i := range k.Installed {
 		if k.Installed[i].InstalledAt != "" {

@@ -15,15 +15,28 @@ type dpkgPackage struct {
 	Name, Version, Arch, Source string
 }
 
-// collectPackages reads the dpkg status database; only packages whose Status is
-// "install ok installed" count (not half-configured, not removed with config).
-func collectPackages(_ context.Context, t target.Target, c *scanners.Collection, f *Facts) {
+// collectPackages reads the dpkg status database and logs once and derives
+// every packaging fact from them: the installed packages (only those whose
+// Status is "install ok installed", not half-configured, not removed with
+// config), the kernels, and the pending upgrades.
+func collectPackages(ctx context.Context, t target.Target, c *scanners.Collection, f *Facts) {
 	pkgs, err := readDpkgStatus(t, &notes{fact: "host.packages"}, c)
 	if err != nil {
 		c.Errorf("host.packages", "%v", err)
-		return
+		c.Errorf("host.kernel", "read installed kernels: %v", err)
+	} else {
+		f.Packages = packageMap(pkgs)
 	}
-	f.Packages = packageMap(pkgs)
+	logNotes := &notes{fact: "host.upgrades"}
+	events, logErr := readDpkgLogs(t, logNotes)
+	if logErr != nil {
+		logNotes.add("last upgrade and kernel install times: %v", logErr)
+	}
+	logNotes.flush(c)
+	if err == nil {
+		collectKernel(t, c, f, pkgs, events)
+	}
+	collectUpgrades(ctx, t, c, f, events)
 }
 
 // readDpkgStatus reads and parses the status file, flushing parse notes to c.

@@ -25,10 +25,12 @@ type collector func(ctx context.Context, t target.Target, c *scanners.Collection
 
 // independent collectors touch disjoint fields and run concurrently; dependent
 // ones read what the first phase gathered (processes, packages, mounts, logrotate).
+// collectPackages also fills the kernel and upgrade facts from the one read of
+// the dpkg database and logs.
 var (
 	independent = []collector{
-		collectOS, collectKernel, collectSysctl, collectMounts, collectFilesystems,
-		collectProcesses, collectServices, collectPackages, collectUpgrades, collectAPTSources,
+		collectOS, collectSysctl, collectMounts, collectFilesystems,
+		collectProcesses, collectServices, collectPackages, collectAPTSources,
 		collectAccounts, collectLoginDefs, collectPAM, collectShellTimeout, collectSecretFiles,
 		collectLogrotate,
 	}

@@ -1,0 +1,238 @@
+package host
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/pierrec/lz4/v4"
+
+	"github.com/vouch-audit/vouch/target"
+)
+
+const aptListsDir = "/var/lib/apt/lists"
+
+// capList bounds one compressed package list read from the target; Debian's
+// main archive list is about 20 MB compressed, 50 MB plain.
+const capList = 128 << 20
+
+// aptRelease is the part of an InRelease/Release file that names the archive,
+// as APT prints it in "Label:Version/Suite" origins.
+type aptRelease struct {
+	origin, label, suite, version string
+}
+
+func (r aptRelease) String() string {
+	label := r.label
+	if label == "" {
+		label = r.origin
+	}
+	return fmt.Sprintf("%s:%s/%s", label, r.version, r.suite)
+}
+
+func (r aptRelease) security() bool {
+	return strings.Contains(r.label, "Security") || strings.HasSuffix(r.suite, "-security")
+}
+
+// pendingFromLists computes what an upgrade would install from the package
+// lists APT last downloaded, without running APT: for every installed package,
+// the highest version any list offers for its architecture, when it is newer
+// than the installed one. APT's pinning and phased updates are not applied, so
+// a held or pinned-down package still counts as pending: a pending security
+// fix that is held back is still unpatched. ok is false when there are no
+// lists to read.
+func pendingFromLists(t target.Target, installed map[string]Package, n *notes) (pending []PendingUpgrade, ok bool) {
+	es, err := t.ReadDir(aptListsDir)
+	if err != nil {
+		if !isMissing(err) {
+			n.add("read %s: %v", aptListsDir, err)
+		}
+		return nil, false
+	}
+	releases := map[string]aptRelease{} // file name prefix -> release
+	var lists []string
+	for _, e := range es {
+		name := e.Name()
+		switch {
+		case e.IsDir():
+		case strings.HasSuffix(name, "_InRelease"), strings.HasSuffix(name, "_Release"):
+			b, err := t.ReadFile(path.Join(aptListsDir, name), capSmall)
+			if err != nil {
+				n.add("read %s/%s: %v", aptListsDir, name, err)
+				continue
+			}
+			prefix := strings.TrimSuffix(strings.TrimSuffix(name, "InRelease"), "Release")
+			if _, seen := releases[prefix]; !seen || strings.HasSuffix(name, "_InRelease") {
+				releases[prefix] = parseRelease(b)
+			}
+		case strings.Contains(name, "_Packages"):
+			lists = append(lists, name)
+		}
+	}
+	if len(lists) == 0 {
+		return nil, false
+	}
+	type cand struct {
+		version string
+		origins []string
+		sec     bool
+	}
+	best := map[string]*cand{} // installed key -> best candidate
+	for _, name := range lists {
+		rel, found := releaseFor(name, releases)
+		if !found {
+			n.add("%s/%s: no Release file names its archive; its packages are not counted", aptListsDir, name)
+			continue
+		}
+		r, closeFn, err := openList(t, path.Join(aptListsDir, name))
+		if err != nil {
+			n.add("%v", err)
+			continue
+		}
+		err = scanPackageList(r, func(pkg, version, arch string) {
+			key := pkg
+			p, ok := installed[key]
+			if ok && arch != "all" && p.Arch != arch && p.Arch != "all" {
+				key = pkg + ":" + arch
+				p, ok = installed[key]
+			}
+			if !ok || (arch != "all" && p.Arch != arch) || compareDebVersions(version, p.Version) <= 0 {
+				return
+			}
+			c := best[key]
+			switch {
+			case c == nil || compareDebVersions(version, c.version) > 0:
+				best[key] = &cand{version: version, origins: []string{rel.String()}, sec: rel.security()}
+			case compareDebVersions(version, c.version) == 0 && !slices.Contains(c.origins, rel.String()):
+				c.origins = append(c.origins, rel.String())
+				c.sec = c.sec || rel.security()
+			}
+		})
+		closeFn()
+		if err != nil {
+			n.add("read %s/%s: %v", aptListsDir, name, err)
+		}
+	}
+	pending = []PendingUpgrade{}
+	for key, c := range best {
+		name, _, _ := strings.Cut(key, ":")
+		pending = append(pending, PendingUpgrade{
+			Package: name, Installed: installed[key].Version, Candidate: c.version,
+			Origin: strings.Join(c.origins, ", "), Security: c.sec,
+		})
+	}
+	sort.Slice(pending, func(i, j int) bool { return pending[i].Package < pending[j].Package })
+	return pending, true
+}
+
+// releaseFor finds the Release file of a list: the one whose name is the
+// longest prefix of the list's name (lists and their Release share the
+// mirror_path_dists_suite_ prefix).
+func releaseFor(list string, releases map[string]aptRelease) (aptRelease, bool) {
+	bestLen := -1
+	var out aptRelease
+	for prefix, r := range releases {
+		if strings.HasPrefix(list, prefix) && len(prefix) > bestLen {
+			bestLen, out = len(prefix), r
+		}
+	}
+	return out, bestLen >= 0
+}
+
+// parseRelease reads the header fields of a Release or clear-signed InRelease file.
+func parseRelease(b []byte) aptRelease {
+	var r aptRelease
+	for _, line := range strings.Split(string(b), "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if !ok || strings.HasPrefix(line, " ") {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		switch k {
+		case "Origin":
+			r.origin = v
+		case "Label":
+			r.label = v
+		case "Suite":
+			r.suite = v
+		case "Version":
+			r.version = v
+		case "SHA256", "MD5Sum", "SHA1", "SHA512":
+			return r // the checksum lists follow the header
+		}
+	}
+	return r
+}
+
+// openList opens a package list as APT stores it: plain, or compressed when
+// Acquire::GzipIndexes (or the lz4 default of slim images) is set.
+func openList(t target.Target, p string) (io.Reader, func(), error) {
+	b, err := t.ReadFile(p, capList)
+	if err != nil {
+		return nil, func() {}, fmt.Errorf("read %s: %w", p, err)
+	}
+	switch {
+	case strings.HasSuffix(p, "_Packages"):
+		return bytes.NewReader(b), func() {}, nil
+	case strings.HasSuffix(p, ".lz4"):
+		return lz4.NewReader(bytes.NewReader(b)), func() {}, nil
+	case strings.HasSuffix(p, ".gz"):
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			return nil, func() {}, fmt.Errorf("read %s: %w", p, err)
+		}
+		return zr, func() { zr.Close() }, nil
+	}
+	return nil, func() {}, fmt.Errorf("%s: compression not supported (plain, .gz and .lz4 are read)", p)
+}
+
+// scanPackageList calls fn for every stanza of a Packages list with its
+// Package, Version and Architecture. It reads only those fields' lines, so a
+// 50 MB list costs a single pass.
+func scanPackageList(r io.Reader, fn func(pkg, version, arch string)) error {
+	br := bufio.NewReaderSize(r, 256<<10)
+	var pkg, version, arch []byte
+	flush := func() {
+		if len(pkg) > 0 && len(version) > 0 {
+			fn(string(pkg), string(version), string(arch))
+		}
+		pkg, version, arch = pkg[:0], version[:0], arch[:0]
+	}
+	for {
+		line, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			// A long Description line: skip the rest of it.
+			for err == bufio.ErrBufferFull {
+				_, err = br.ReadSlice('\n')
+			}
+			if err != nil && err != io.EOF {
+				return err
+			}
+			continue
+		}
+		line = bytes.TrimRight(line, "\r\n")
+		switch {
+		case len(line) == 0:
+			flush()
+		case bytes.HasPrefix(line, []byte("Package: ")):
+			pkg = append(pkg[:0], bytes.TrimSpace(line[9:])...)
+		case bytes.HasPrefix(line, []byte("Version: ")):
+			version = append(version[:0], bytes.TrimSpace(line[9:])...)
+		case bytes.HasPrefix(line, []byte("Architecture: ")):
+			arch = append(arch[:0], bytes.TrimSpace(line[14:])...)
+		}
+		if err == io.EOF {
+			flush()
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
