@@ -15,6 +15,8 @@ import (
 	"github.com/vouch-audit/vouch/scanners"
 	"github.com/vouch-audit/vouch/scanners/host"
 	"github.com/vouch-audit/vouch/scanners/ssh"
+	tlsscan "github.com/vouch-audit/vouch/scanners/tls"
+	"github.com/vouch-audit/vouch/scanners/web"
 	"github.com/vouch-audit/vouch/target"
 )
 
@@ -45,6 +47,8 @@ func defaultScanners(cfg *config.Config) *scanners.Registry {
 	return scanners.NewRegistry(
 		host.New(),
 		ssh.New(),
+		tlsscan.New(tlsscan.Options{}),
+		web.New(),
 	)
 }
 

@@ -19,11 +19,17 @@ type Facts struct {
 	// OCSPStapled is whether the server stapled an OCSP response.
 	OCSPStapled     *bool            `json:"ocsp_stapled,omitzero"`
 	Vulnerabilities *Vulnerabilities `json:"vulnerabilities,omitzero"`
-	// Headers are the HTTP response headers over TLS; not collected by this
-	// package.
+	// HTTPSStatus is the status of the HTTPS answer for the endpoint's path.
+	HTTPSStatus int `json:"https_status,omitzero"`
+	// Headers are the HTTPS response headers, names in lower case; Set-Cookie
+	// is left out (session identifiers are secrets).
 	Headers map[string][]string `json:"headers,omitzero"`
-	// Grade is the rating computed from these facts; not computed by this
-	// package.
+	// HSTS is the Strict-Transport-Security header, parsed.
+	HSTS *HSTS `json:"hsts,omitzero"`
+	// HTTP is the plain-HTTP answer for the same host.
+	HTTP *PlainHTTP `json:"http,omitzero"`
+	// Grade is the rating by the SSL Labs rules (Rate, GRADING.md); set by
+	// Collect, not by ScanEndpoint.
 	Grade *Grade `json:"grade,omitzero"`
 	// Errors maps a fact ("protocols.TLS1.0", "certificates") to why it could
 	// not be collected completely.
@@ -122,8 +128,25 @@ type Finding struct {
 	Reason string `json:"reason"`
 }
 
-// Grade is a rating of the endpoint with the caps that lowered it.
+// Grade is a rating of the endpoint with the scores and the caps that lowered
+// it (GRADING.md).
 type Grade struct {
-	Grade string   `json:"grade"`
-	Caps  []string `json:"caps,omitzero"`
+	// Grade is A+, A, A-, B, C, D, E, F, or T (not trusted) or M (name
+	// mismatch), which replace the letter.
+	Grade string `json:"grade"`
+	// IgnoringTrust is the grade a trusted, matching certificate would get.
+	IgnoringTrust string `json:"ignoring_trust"`
+	Score         int    `json:"score"`
+	Protocol      int    `json:"protocol_score"`
+	KeyExchange   int    `json:"key_exchange_score"`
+	Cipher        int    `json:"cipher_score"`
+	// Caps lists every rule that limited the grade, with its reason.
+	Caps []Cap `json:"caps"`
+}
+
+// Cap is one rating rule that applied: the grade it limits to (F, C, B, A-,
+// T, M) and why.
+type Cap struct {
+	Grade  string `json:"grade"`
+	Reason string `json:"reason"`
 }

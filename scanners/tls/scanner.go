@@ -4,70 +4,93 @@
 // and DHE suites crypto/tls cannot, and reads what the server answers. For each
 // endpoint it reports the protocol versions and suites accepted in the server's
 // preference order, the key-exchange groups and DH sizes, the certificate chain
-// as sent and its verdict, and the secure-renegotiation, compression,
-// Heartbleed and fallback-SCSV probes. Every connection has a deadline and a
-// read budget, so a hostile server costs one timeout, never a hang.
+// as sent and its verdict, the secure-renegotiation, compression, Heartbleed
+// and fallback-SCSV probes, the HTTPS response headers, the plain-HTTP answer
+// for the same host, and a grade by the SSL Labs rating rules (GRADING.md).
+// Every connection has a deadline and a read budget, so a hostile server costs
+// one timeout, never a hang.
 package tls
 
 import (
 	"context"
-	"sync"
+	"fmt"
+	"net"
+	"strconv"
 
 	"github.com/vouch-audit/vouch/scanners"
 	"github.com/vouch-audit/vouch/target"
 )
 
-// Scanner collects the "tls" section: one Facts per endpoint.
+// Scanner collects the "tls" section of an https:// endpoint target.
 type Scanner struct {
-	endpoints []Endpoint
-	opts      Options
-	// parallel is how many endpoints are scanned at once.
-	parallel int
+	opts Options
 }
 
-var _ scanners.Scanner = (*Scanner)(nil)
+var (
+	_ scanners.Scanner = (*Scanner)(nil)
+	_ scanners.Applier = (*Scanner)(nil)
+)
 
-// New returns a scanner of the given endpoints. Options.Now is replaced by the
-// collection's clock at scan time unless set.
-func New(opts Options, endpoints ...Endpoint) *Scanner {
-	return &Scanner{endpoints: endpoints, opts: opts, parallel: 4}
+// New returns a scanner. Options.Now is replaced by the collection's clock at
+// scan time unless set.
+func New(opts Options) *Scanner {
+	return &Scanner{opts: opts}
 }
 
 // Name is the facts section key.
 func (*Scanner) Name() string { return "tls" }
 
-// Scan probes every endpoint over the network (the target is not used: TLS
-// facts are what a client sees). An endpoint that cannot be scanned is left out
-// and its reason recorded under "tls.HOST:PORT".
-func (s *Scanner) Scan(ctx context.Context, _ target.Target, c *scanners.Collection) (any, error) {
+// Applies holds for endpoint targets with the https scheme only: machines have
+// no TLS facts of their own (their nginx configuration is the web scanner's).
+func (*Scanner) Applies(t target.Target) bool {
+	ep, ok := t.(*target.Endpoint)
+	return ok && ep.URL.Scheme == "https"
+}
+
+// factPaths are the section's facts; a scan that cannot talk TLS at all
+// records its reason under each, so every TLS control errors with it.
+var factPaths = []string{"protocols", "groups", "certificates", "chain", "ocsp_stapled", "vulnerabilities", "headers", "hsts", "http", "grade"}
+
+// Scan probes the endpoint over the network. An endpoint that does not talk
+// TLS (refused, silent, garbage, reset) yields an error, recorded under every
+// fact path of the section; smaller failures go to the collection under
+// "tls.FACT".
+func (s *Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collection) (any, error) {
+	te, ok := t.(*target.Endpoint)
+	if !ok || te.URL.Scheme != "https" {
+		return nil, fmt.Errorf("target %s is not an https:// endpoint", t.Info().Name)
+	}
+	ep, err := endpointOf(te)
+	if err != nil {
+		return nil, err
+	}
 	opts := s.opts
 	if opts.Now.IsZero() {
 		opts.Now = c.Now
 	}
-	facts := make([]*Facts, len(s.endpoints))
-	sem := make(chan struct{}, max(1, s.parallel))
-	var wg sync.WaitGroup
-	for i, ep := range s.endpoints {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			f, err := ScanEndpoint(ctx, ep, opts)
-			if err != nil {
-				c.Errorf("tls."+ep.String(), "%v", err)
-				return
-			}
-			facts[i] = f
-		})
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	f, err := Collect(ctx, ep, te.URL.Path, te.HTTPURL, opts)
+	if err != nil {
+		for _, p := range factPaths {
+			c.Errorf("tls."+p, "%v", err)
+		}
 		return nil, err
 	}
-	out := []*Facts{}
-	for _, f := range facts {
-		if f != nil {
-			out = append(out, f)
-		}
+	for k, v := range f.Errors {
+		c.Errorf("tls."+k, "%s", v)
 	}
-	return out, nil
+	f.Errors = nil
+	return f, nil
+}
+
+// endpointOf turns an endpoint target into the host and port to dial.
+func endpointOf(te *target.Endpoint) (Endpoint, error) {
+	host, port, err := net.SplitHostPort(te.HostPort())
+	if err != nil {
+		return Endpoint{}, fmt.Errorf("endpoint %s: %w", te.Info().Name, err)
+	}
+	n, err := strconv.Atoi(port)
+	if err != nil || n < 1 || n > 65535 {
+		return Endpoint{}, fmt.Errorf("endpoint %s: bad port %q", te.Info().Name, port)
+	}
+	return Endpoint{Host: host, Port: n}, nil
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/vouch-audit/vouch/scanners"
+	"github.com/vouch-audit/vouch/target"
 )
 
 // offered is what the fake server reads from a ClientHello.
@@ -143,20 +144,67 @@ func TestFactsJSONNames(t *testing.T) {
 	}
 }
 
-func TestScannerRecordsUnreachableEndpoints(t *testing.T) {
-	good := hostile(t, legacyServer)
-	bad := hostile(t, func(c net.Conn) { _, _ = io.Copy(io.Discard, c) })
-	s := New(Options{Timeout: 500 * time.Millisecond}, good, bad)
-	c := scanners.NewCollection(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
-	got, err := s.Scan(context.Background(), nil, c)
+func endpointTarget(t *testing.T, ep Endpoint) *target.Endpoint {
+	t.Helper()
+	te, err := target.NewEndpoint("https://"+ep.String(), "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fs := got.([]*Facts); len(fs) != 1 || fs[0].Port != good.Port {
-		t.Errorf("Scan = %v; want facts for %s only", fs, good)
+	return te
+}
+
+func TestScannerAppliesToHTTPSEndpointsOnly(t *testing.T) {
+	s := New(Options{})
+	for _, tt := range []struct {
+		spec string
+		want bool
+	}{
+		{"https://127.0.0.1:8443", true},
+		{"ssh://127.0.0.1:22", false},
+	} {
+		te, err := target.NewEndpoint(tt.spec, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.Applies(te); got != tt.want {
+			t.Errorf("Applies(%s) = %v; want %v", tt.spec, got, tt.want)
+		}
 	}
-	if msg := c.Errors()["tls."+bad.String()]; !strings.Contains(msg, "timeout") {
-		t.Errorf("Errors()[tls.%s] = %q; want a timeout", bad, msg)
+	if s.Applies(target.NewLocal()) {
+		t.Error("Applies(local) = true; want false (machines have no TLS facts of their own)")
+	}
+}
+
+func TestScannerRecordsUnreachableEndpointUnderEveryFact(t *testing.T) {
+	bad := hostile(t, func(c net.Conn) { _, _ = io.Copy(io.Discard, c) })
+	s := New(Options{Timeout: 500 * time.Millisecond})
+	c := scanners.NewCollection(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	got, err := s.Scan(context.Background(), endpointTarget(t, bad), c)
+	if err == nil || !strings.Contains(err.Error(), "timeout") {
+		t.Fatalf("Scan = %v, %v; want a timeout error", got, err)
+	}
+	for _, p := range []string{"tls.protocols", "tls.certificates", "tls.headers", "tls.grade", "tls.http"} {
+		if msg := c.Errors()[p]; !strings.Contains(msg, "timeout") {
+			t.Errorf("Errors()[%s] = %q; want the timeout", p, msg)
+		}
+	}
+}
+
+func TestScannerMovesFactErrorsToTheCollection(t *testing.T) {
+	good := hostile(t, legacyServer)
+	s := New(Options{Timeout: time.Second})
+	c := scanners.NewCollection(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	got, err := s.Scan(context.Background(), endpointTarget(t, good), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := got.(*Facts)
+	if len(f.Protocols) == 0 || f.Errors != nil {
+		t.Errorf("Scan = protocols %v, errors %v; want protocols, and errors moved to the collection", f.Protocols, f.Errors)
+	}
+	// The test server speaks only raw hellos: the HTTPS request cannot complete.
+	if msg := c.Errors()["tls.headers"]; msg == "" {
+		t.Errorf("Errors()[tls.headers] empty; want why the HTTPS request failed (all: %v)", c.Errors())
 	}
 }
 
