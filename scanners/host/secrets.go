@@ -289,6 +289,11 @@ func isCredentialLine(line string) bool {
 	if trimmed == "" || trimmed[0] == '#' || trimmed[0] == ';' || strings.HasPrefix(trimmed, "//") {
 		return false
 	}
+	// "passwd: files systemd" names the account database in nsswitch.conf(5),
+	// not a password.
+	if strings.HasPrefix(trimmed, "passwd:") {
+		return false
+	}
 	for _, re := range []*regexp.Regexp{upperCredential, lowerCredential} {
 		if m := re.FindStringSubmatch(line); m != nil && !isPlaceholder(m[1]) {
 			return true

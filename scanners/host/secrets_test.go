@@ -44,6 +44,8 @@ func TestSecretKind(t *testing.T) {
 		{"name continues", "DB_PASSWORD_FILE=/run/secrets/db\n", ""},
 		{"prose", "PasswordAuthentication no\nsecret handshake\n", ""},
 		{"binary", "DB_PASSWORD=hunter2\x00\x01", ""},
+		{"nsswitch account database", "passwd:         files systemd\ngroup:          files systemd\n", ""},
+		{"passwd key with a value elsewhere on the line", "db_passwd: Zt8q2LmP0vXk\n", kindCredential},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
