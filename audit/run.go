@@ -34,8 +34,10 @@ type Run struct {
 	Progress func(target string, done, total int)
 }
 
-// Collect gathers one target's facts with every registered scanner. A scanner
-// that fails records its error under its own name; the others go on.
+// Collect gathers one target's facts with every registered scanner that
+// applies to it, all at once: scanners are independent, and most of their time
+// is spent waiting on files, programs and the network. A scanner that fails
+// records its error under its own name; the others go on.
 func (r *Run) Collect(ctx context.Context, t target.Target) Facts {
 	info := t.Info()
 	f := Facts{
@@ -46,27 +48,62 @@ func (r *Run) Collect(ctx context.Context, t target.Target) Facts {
 		Sections:    map[string]json.RawMessage{},
 		Errors:      map[string]string{},
 	}
+	type outcome struct {
+		section json.RawMessage
+		errs    map[string]string
+		err     string
+	}
+	var (
+		wg  sync.WaitGroup
+		mu  sync.Mutex
+		out = map[string]outcome{}
+	)
 	for _, name := range r.Scanners.Names() {
 		s, _ := r.Scanners.Get(name)
 		if !scanners.Applies(s, t) {
 			continue
 		}
 		f.Scanned = append(f.Scanned, name)
-		c := scanners.NewCollection(r.Now)
-		section, err := s.Scan(ctx, t, c)
-		for k, v := range c.Errors() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := scanners.NewCollection(r.Now)
+			var o outcome
+			defer func() {
+				// A scanner bug must cost its own section, not the run.
+				if p := recover(); p != nil {
+					mu.Lock()
+					out[name] = outcome{errs: c.Errors(), err: fmt.Sprintf("scan %s: internal error: %v", name, p)}
+					mu.Unlock()
+				}
+			}()
+			section, err := s.Scan(ctx, t, c)
+			o.errs = c.Errors()
+			if err != nil {
+				o.err = fmt.Sprintf("scan %s: %v", name, err)
+			} else if b, err := json.Marshal(section); err != nil {
+				o.err = fmt.Sprintf("encode %s facts: %v", name, err)
+			} else {
+				o.section = b
+			}
+			mu.Lock()
+			out[name] = o
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	// Merge in name order so the document does not depend on which scanner
+	// finished first.
+	for _, name := range f.Scanned {
+		o := out[name]
+		for k, v := range o.errs {
 			f.Errors[k] = v
 		}
-		if err != nil {
-			f.Errors[name] = fmt.Sprintf("scan %s: %v", name, err)
+		if o.err != "" {
+			f.Errors[name] = o.err
 			continue
 		}
-		b, err := json.Marshal(section)
-		if err != nil {
-			f.Errors[name] = fmt.Sprintf("encode %s facts: %v", name, err)
-			continue
-		}
-		f.Sections[name] = b
+		f.Sections[name] = o.section
 	}
 	return f
 }

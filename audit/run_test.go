@@ -61,12 +61,16 @@ func TestApplyWaivers(t *testing.T) {
 }
 
 type stubScanner struct {
-	name string
-	err  error
+	name  string
+	err   error
+	panic bool
 }
 
 func (s stubScanner) Name() string { return s.name }
 func (s stubScanner) Scan(_ context.Context, _ target.Target, c *scanners.Collection) (any, error) {
+	if s.panic {
+		panic("index out of range")
+	}
 	if s.err != nil {
 		return nil, s.err
 	}
@@ -76,8 +80,11 @@ func (s stubScanner) Scan(_ context.Context, _ target.Target, c *scanners.Collec
 
 // A scanner that fails whole records its error and the others still report.
 func TestCollectKeepsGoingAfterAScannerFails(t *testing.T) {
-	run := &Run{Scanners: scanners.NewRegistry(stubScanner{name: "good"}, stubScanner{name: "bad", err: errors.New("boom")}), Now: now}
+	run := &Run{Scanners: scanners.NewRegistry(stubScanner{name: "good"}, stubScanner{name: "bad", err: errors.New("boom")}, stubScanner{name: "buggy", panic: true}), Now: now}
 	f := run.Collect(context.Background(), target.NewLocal())
+	if f.Errors["buggy"] != "scan buggy: internal error: index out of range" {
+		t.Errorf("a panicking scanner recorded %q; want its panic as the section's error", f.Errors["buggy"])
+	}
 	if string(f.Sections["good"]) != `{"n":1}` {
 		t.Errorf("good section = %s", f.Sections["good"])
 	}
