@@ -13,7 +13,7 @@ import (
 // exercised on purpose.
 func oldPKESK(keyID []byte) []byte {
 	body := append(append([]byte{3}, keyID...), 18, 0x01, 0x00, 0xaa) // v3, key id, ECDH, a tiny MPI
-	return append([]byte{0x84, byte(len(body))}, body...)               // old format, tag 1, 1-byte length
+	return append([]byte{0x84, byte(len(body))}, body...)             // old format, tag 1, 1-byte length
 }
 
 func newPacket(tag byte, body []byte) []byte {
