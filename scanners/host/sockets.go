@@ -5,11 +5,13 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/netip"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/vouch-audit/vouch/scanners"
 	"github.com/vouch-audit/vouch/target"
@@ -71,6 +73,22 @@ func collectSockets(_ context.Context, t target.Target, c *scanners.Collection, 
 			cmp.Compare(a.Port, b.Port), cmp.Compare(a.Address, b.Address))
 	})
 	f.Sockets = out
+}
+
+// ListSockets reads t's listening TCP and bound UDP sockets with the process
+// owning each, exactly as the host.sockets fact is collected, for scanners that
+// reason about exposure. notes lists the table lines that were skipped; err says
+// why no socket table could be read.
+func ListSockets(ctx context.Context, t target.Target) (socks []Socket, notes string, err error) {
+	c := scanners.NewCollection(time.Time{})
+	f := &Facts{}
+	collectProcesses(ctx, t, c, f)
+	collectSockets(ctx, t, c, f)
+	errs := c.Errors()
+	if f.Sockets == nil {
+		return nil, "", errors.New(errs["host.sockets"])
+	}
+	return f.Sockets, errs["host.sockets.notes"], nil
 }
 
 // parseSocketTable reads one /proc/net table: a header, then lines of
