@@ -2,6 +2,7 @@ package tls
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/dsa" //nolint:staticcheck // servers still send DSA keys; we only measure them
 	"crypto/ecdsa"
@@ -146,8 +147,9 @@ func selfIssued(c *x509.Certificate) bool {
 // verifyChain judges the chain as sent: trust at the scan's time, hostname and
 // completeness.
 func (s *scan) verifyChain(certs []*x509.Certificate) (*Chain, error) {
-	roots := s.opts.Roots
+	roots, bundle := s.opts.Roots, cmp.Or(s.opts.RootsName, "custom")
 	if roots == nil {
+		bundle = "system"
 		var err error
 		if roots, err = x509.SystemCertPool(); err != nil {
 			return nil, fmt.Errorf("load system roots: %w", err)
@@ -158,7 +160,7 @@ func (s *scan) verifyChain(certs []*x509.Certificate) (*Chain, error) {
 	for _, c := range certs[1:] {
 		inter.AddCert(c)
 	}
-	ch := &Chain{}
+	ch := &Chain{Roots: bundle}
 	_, verr := leaf.Verify(x509.VerifyOptions{
 		Roots: roots, Intermediates: inter, CurrentTime: s.opts.Now,
 		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageAny},

@@ -105,6 +105,9 @@ type Chain struct {
 	Complete bool `json:"complete"`
 	// Error is why verification failed, empty when trusted.
 	Error string `json:"error"`
+	// Roots names the bundle verified against: "system", or "custom" when
+	// Options.Roots was given.
+	Roots string `json:"roots"`
 }
 
 // Vulnerabilities holds one verdict per probe.

@@ -31,6 +31,9 @@ type Options struct {
 	Concurrency int
 	// Roots verifies certificate chains; nil means the system bundle.
 	Roots *x509.CertPool
+	// RootsName names Roots in the facts (chain.roots), e.g. its file;
+	// empty means "custom".
+	RootsName string
 	// Now is the time certificates are judged at; zero means the wall clock.
 	Now time.Time
 	// Dial opens TCP connections; nil means a net.Dialer.
