@@ -1,0 +1,111 @@
+# METADATA
+# title: Kept backups cover the retention schedule
+# description: >-
+#   The policies promise a retention schedule: 20 daily backups, or 1 a day for
+#   7 days, 1 a week for 4 weeks and 1 a month for 3 months. As restic forget
+#   and GFS rotation count them, each tier needs a backup in that many distinct
+#   calendar days, ISO weeks or calendar months (UTC), looking back one period
+#   more than the count so that today's backup may still be to come. The
+#   control fails per set and tier that falls short, and notes backups kept
+#   beyond every tier (the pass evidence warns of them).
+# custom:
+#   id: BAK-003
+#   severity: medium
+#   claim: "By default we keep a retention of 20 daily backups for each instance/project"
+#   sources:
+#     - doc: 001_41dbe4511b098bb1.txt
+#       section: Backups
+#     - doc: 003_7131057a99cca39e.txt
+#       section: Backups / Disaster Recovery
+#   facts: [backup.sets]
+#   parameters:
+#     retention:
+#       type: object
+#       default: {daily: 20}
+#       description: "Backups to keep per tier, e.g. {daily: 7, weekly: 4, monthly: 3}."
+#   remediation: >-
+#     Align the pruning job with the promise (restic forget --keep-daily 7 --keep-weekly 4
+#     --keep-monthly 3, or the archive rotation script) and let the schedule fill up.
+package vouch.controls.bak.backup_retention
+
+import data.vouch.lib
+
+day_ns := 86400000000000
+
+day(ns) := floor(ns / day_ns)
+
+# ISO weeks start on Monday; 1970-01-01 was a Thursday.
+week(ns) := floor((day(ns) + 3) / 7)
+
+month(ns) := (d[0] * 12 + d[1]) - 1 if d := time.date(ns)
+
+tiers := [t |
+	some unit in ["daily", "weekly", "monthly"]
+	n := object.get(input.params.retention, unit, 0)
+	n > 0
+	t := {"unit": unit, "count": n}
+]
+
+period(unit, ns) := day(ns) if unit == "daily"
+
+period(unit, ns) := week(ns) if unit == "weekly"
+
+period(unit, ns) := month(ns) if unit == "monthly"
+
+# periods holding a backup, within count+1 periods back from now
+kept(set, t) := {p |
+	some b in set.backups
+	p := period(t.unit, time.parse_rfc3339_ns(b.time))
+	p >= period(t.unit, lib.now_ns) - t.count
+}
+
+error contains msg if some msg in lib.missing({"backup.sets"})
+
+error contains msg if {
+	some name in input.backup.declared
+	not input.backup.sets[name]
+	msg := sprintf("backup set %s could not be read: %s", [name, object.get(input.errors, concat(".", ["backup.sets", name]), "no facts")])
+}
+
+error contains msg if {
+	some name, set in input.backup.sets
+	some a in set.anomalies
+	msg := sprintf("backup set %s: %s is not counted as a backup: %s", [name, a.id, a.reason])
+}
+
+error contains msg if {
+	count(tiers) == 0
+	msg := sprintf("retention %v names no daily, weekly or monthly count", [input.params.retention])
+}
+
+deny contains {"msg": msg, "data": {"set": name, "tier": t.unit, "want": t.count, "have": have}} if {
+	some name, set in input.backup.sets
+	some t in tiers
+	have := count(kept(set, t))
+	have < t.count
+	msg := sprintf("backup set %s: %s retention needs %d, the set keeps %d", [name, t.unit, t.count, have])
+}
+
+# the oldest period start any tier reaches back to
+horizon_ns := min({h |
+	some t in tiers
+	h := lib.now_ns - ((t.count + 1) * span_ns(t.unit))
+})
+
+span_ns(unit) := day_ns if unit == "daily"
+
+span_ns(unit) := 7 * day_ns if unit == "weekly"
+
+span_ns(unit) := 31 * day_ns if unit == "monthly"
+
+evidence contains {"msg": msg, "data": {"set": name, "tiers": {t.unit: count(kept(set, t)) | some t in tiers}}} if {
+	some name, set in input.backup.sets
+	msg := sprintf("backup set %s keeps %s", [name, concat(", ", [sprintf("%d %s", [count(kept(set, t)), t.unit]) | some t in tiers])])
+}
+
+evidence contains {"msg": msg, "data": {"set": name, "beyond": n}} if {
+	some name, set in input.backup.sets
+	n := count([b | some b in set.backups; time.parse_rfc3339_ns(b.time) < horizon_ns])
+	n > 0
+	msg := sprintf("warning: backup set %s keeps %d backups beyond the retention schedule", [name, n])
+}
