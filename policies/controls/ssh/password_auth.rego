@@ -16,7 +16,7 @@
 #       section: System Security / OS Hardening
 #     - doc: 003_7131057a99cca39e.txt
 #       section: System Security
-#   facts: [ssh.config, ssh.endpoints]
+#   facts: [ssh] # ssh.config on machines, ssh.endpoints where a server was probed
 #   remediation: >-
 #     Set PasswordAuthentication no and KbdInteractiveAuthentication no in
 #     /etc/ssh/sshd_config.d/ (the first value wins, so a drop-in read first

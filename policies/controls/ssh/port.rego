@@ -12,7 +12,7 @@
 #   sources:
 #     - doc: 002_ba81f47ec2314e3a.txt
 #       section: MAIN SERVER PROTECTION
-#   facts: [ssh.config, ssh.endpoints]
+#   facts: [ssh] # ssh.config on machines, ssh.endpoints where a server was probed
 #   parameters:
 #     ssh_port:
 #       type: integer

@@ -18,7 +18,7 @@
 #       section: Accounts Management
 #     - doc: 003_7131057a99cca39e.txt
 #       section: System Security
-#   facts: [ssh.config, ssh.endpoints]
+#   facts: [ssh] # ssh.config on machines, ssh.endpoints where a server was probed
 #   remediation: >-
 #     Set PubkeyAuthentication yes, PasswordAuthentication no,
 #     KbdInteractiveAuthentication no, HostbasedAuthentication no,
