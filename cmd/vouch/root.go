@@ -13,6 +13,7 @@ import (
 	"github.com/vouch-audit/vouch/config"
 	"github.com/vouch-audit/vouch/policies"
 	"github.com/vouch-audit/vouch/scanners"
+	"github.com/vouch-audit/vouch/scanners/firewall"
 	"github.com/vouch-audit/vouch/scanners/host"
 	"github.com/vouch-audit/vouch/scanners/ssh"
 	tlsscan "github.com/vouch-audit/vouch/scanners/tls"
@@ -49,6 +50,7 @@ func defaultScanners(cfg *config.Config) *scanners.Registry {
 		ssh.New(),
 		tlsscan.New(tlsscan.Options{}),
 		web.New(),
+		firewall.New(),
 	)
 }
 

@@ -141,7 +141,7 @@ func (w *walker) base(c *chain, p *packet) outcome {
 // packet goes on only if every chain accepts it.
 func (w *walker) stage(hook, typ string, p *packet) outcome {
 	var undecided *outcome
-	accepted := outcome{kind: oAccept, rule: "no " + hook + " chain"}
+	accepted := outcome{kind: oAccept, rule: "no " + p.family + " " + hook + " chain filters it"}
 	first := true
 	for _, c := range w.rs.base {
 		if c.hook != hook || c.typ != typ || !c.sees(p.family) {

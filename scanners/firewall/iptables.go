@@ -12,7 +12,7 @@ type iptParse struct {
 	chains  []*chain
 	tables  []string
 	names   map[string]map[string]bool // table -> chain names
-	backend string // nf_tables or legacy, from the header comment
+	backend string                     // nf_tables or legacy, from the header comment
 	nrules  int
 }
 

@@ -46,8 +46,8 @@ type nftRuleObj struct {
 // nftParse is what parseNFT found: the chains, the table names per family
 // (to tell iptables-nft tables apart) and notes on what it skipped.
 type nftParse struct {
-	chains []*chain
-	tables []string // "family name"
+	chains  []*chain
+	tables  []string // "family name"
 	nrules  int
 	notes   []string
 	skipped []string // tables left to iptables-save
