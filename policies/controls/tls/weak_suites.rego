@@ -15,7 +15,7 @@
 #   parameters:
 #     weak_cipher_classes:
 #       type: array
-#       default: [NULL, anon, EXPORT, DES, 3DES, RC4, IDEA, MD5, non-FS]
+#       default: ["NULL", anon, EXPORT, DES, 3DES, RC4, IDEA, MD5, non-FS]
 #       description: >-
 #         Suite classes that fail: NULL, anon, EXPORT, DES, 3DES, RC4, IDEA, RC2,
 #         SEED, CBC (non-AEAD), MD5 (MAC), SHA1 (MAC), non-FS (no forward secrecy).
