@@ -1,0 +1,19 @@
+package vouch.lib_test
+
+import data.vouch.lib
+
+test_no_engine_suppresses_missing_facts if {
+	lib.ctr_missing({"container.containers"}) == set() with input as {"container": {"engine": {"installed": false}}, "errors": {}}
+	lib.ctr_skip == {"no container engine on this host"} with input as {"container": {"engine": {"installed": false}}, "errors": {}}
+}
+
+test_unreachable_engine_reports_missing_facts if {
+	i := {"container": {"engine": {"installed": true, "reachable": false}}, "errors": {"container.containers": "permission denied"}}
+	lib.ctr_missing({"container.containers"}) == {"facts container.containers not collected: permission denied"} with input as i
+	lib.ctr_skip == set() with input as i
+}
+
+test_label_defaults_to_empty if {
+	lib.ctr_label({"labels": {"a": "b"}}, "x") == ""
+	lib.ctr_label({"labels": {"a": "b"}}, "a") == "b"
+}
