@@ -95,7 +95,7 @@ func TestAccountsCompliantFixture(t *testing.T) {
 	if !slices.ContainsFunc(f.ShellTimeout, func(s ShellTimeout) bool { return s.Readonly && s.Value > 0 && s.Value <= 900 }) {
 		t.Errorf("shell_timeout = %+v; want a readonly TMOUT within 900 (ACC-005)", f.ShellTimeout)
 	}
-	wantSecrets := map[string]string{"/etc/app/secrets.env": kindCredential, "/etc/ssl/private/site.key": kindPrivateKey}
+	wantSecrets := map[string]string{"/etc/app/secrets.env": kindCredential, "/etc/ssl/private/site.key": kindPrivateKey, "/etc/ssh/ssh_host_ed25519_key": kindPrivateKey}
 	if len(f.SecretFiles) != len(wantSecrets) {
 		t.Errorf("secret_files = %+v; want %v", f.SecretFiles, wantSecrets)
 	}
