@@ -28,8 +28,8 @@ func TestFactsEndpointAgainstNginx(t *testing.T) {
 		t.Fatalf("vouch facts --endpoint %s: exit %d\n%s", endpoint, code, errOut)
 	}
 	var doc struct {
-		Target struct{ Name, Kind string } `json:"target"`
-		Scanned []string                   `json:"scanned"`
+		Target  struct{ Name, Kind string } `json:"target"`
+		Scanned []string                    `json:"scanned"`
 		TLS     struct {
 			Protocols []struct {
 				Version string `json:"version"`
@@ -38,7 +38,7 @@ func TestFactsEndpointAgainstNginx(t *testing.T) {
 					Code string `json:"code"`
 				} `json:"suites"`
 			} `json:"protocols"`
-			Certificates []map[string]any   `json:"certificates"`
+			Certificates []map[string]any    `json:"certificates"`
 			Headers      map[string][]string `json:"headers"`
 			Grade        *struct {
 				Grade string `json:"grade"`

@@ -12,6 +12,11 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/vouch-audit/vouch/audit"
+	"github.com/vouch-audit/vouch/policies"
+	"github.com/vouch-audit/vouch/scanners"
+	"github.com/vouch-audit/vouch/target"
 )
 
 // hostile starts a TCP server on 127.0.0.1 that handles each connection with fn.
@@ -161,3 +166,84 @@ func TestScanGoServer(t *testing.T) {
 }
 
 func nullLogger() *log.Logger { return log.New(io.Discard, "", 0) }
+
+// TestHostileServerEndsAsErrorVerdicts follows a hostile server through the
+// whole pipeline: every TLS control errors with the reason, within the
+// deadline.
+func TestHostileServerEndsAsErrorVerdicts(t *testing.T) {
+	eng, err := policies.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	prep, err := eng.Prepare(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	params, err := eng.Params(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name    string
+		handler func(net.Conn)
+		want    string
+	}{
+		{"never answers", func(c net.Conn) { _, _ = io.Copy(io.Discard, c) }, "timeout"},
+		{"answers garbage", func(c net.Conn) { readHello(c); _, _ = c.Write([]byte("SSH-2.0-OpenSSH_9.2\r\n")) }, "not a TLS record"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			ep := hostile(t, tt.handler)
+			run := &audit.Run{Scanners: scanners.NewRegistry(New(Options{Timeout: time.Second})), Now: time.Now()}
+			start := time.Now()
+			doc := run.Collect(context.Background(), endpointTarget(t, ep))
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("collect took %v; want within the 1s deadline", d)
+			}
+			rs, err := prep.Evaluate(context.Background(), doc, params, time.Now(), tlsControls)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rs) != len(tlsControls) {
+				t.Fatalf("got %d results; want %d", len(rs), len(tlsControls))
+			}
+			for _, r := range rs {
+				if r.Status != audit.Error || !strings.Contains(r.Message, tt.want) {
+					t.Errorf("%s = %s (%s); want error mentioning %q", r.ControlID, r.Status, r.Message, tt.want)
+				}
+			}
+		})
+	}
+}
+
+// TestSilentPlainHTTPIsAnErrorNotAPass points http_url at a server that
+// accepts and never answers: the redirect fact errors within the deadline.
+func TestSilentPlainHTTPIsAnErrorNotAPass(t *testing.T) {
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Strict-Transport-Security", "max-age=31536000")
+	}))
+	srv.Config.ErrorLog = nullLogger()
+	srv.StartTLS()
+	defer srv.Close()
+	silent := hostile(t, func(c net.Conn) { _, _ = io.Copy(io.Discard, c) })
+	te, err := target.NewEndpoint("https://"+srv.Listener.Addr().String(), "http://"+silent.String()+"/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := scanners.NewCollection(time.Now())
+	start := time.Now()
+	got, err := New(Options{Timeout: time.Second}).Scan(context.Background(), te, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("scan took %v", d)
+	}
+	f := got.(*Facts)
+	if f.HTTP != nil || !strings.Contains(c.Errors()["tls.http"], "timeout") {
+		t.Errorf("http = %+v, errors %v; want a tls.http timeout error", f.HTTP, c.Errors())
+	}
+	if f.HSTS == nil || f.HSTS.MaxAge != 31536000 {
+		t.Errorf("hsts = %+v; want max-age 31536000 from the HTTPS answer", f.HSTS)
+	}
+}

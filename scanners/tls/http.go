@@ -192,6 +192,10 @@ func get(ctx context.Context, c *http.Client, u string) (int, http.Header, error
 	req.Header.Set("User-Agent", "vouch")
 	resp, err := c.Do(req)
 	if err != nil {
+		var ne net.Error
+		if errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()) {
+			return 0, nil, fmt.Errorf("no answer within %s (timeout)", c.Timeout)
+		}
 		return 0, nil, err
 	}
 	defer resp.Body.Close()
