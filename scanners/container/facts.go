@@ -127,14 +127,14 @@ type Network struct {
 
 // Image is what the image itself says: config and installed software.
 type Image struct {
-	ID           string              `json:"id"`
-	Refs         []string            `json:"refs"`
-	Source       string              `json:"source"` // daemon, docker-archive:PATH, oci:PATH
-	User         string              `json:"user"`
-	ExposedPorts []string            `json:"exposed_ports"`
-	Healthcheck  *Healthcheck        `json:"healthcheck"`
-	Labels       map[string]string   `json:"labels"`
-	HistoryCount int                 `json:"history_count"`
+	ID           string            `json:"id"`
+	Refs         []string          `json:"refs"`
+	Source       string            `json:"source"` // daemon, docker-archive:PATH, oci:PATH
+	User         string            `json:"user"`
+	ExposedPorts []string          `json:"exposed_ports"`
+	Healthcheck  *Healthcheck      `json:"healthcheck"`
+	Labels       map[string]string `json:"labels"`
+	HistoryCount int               `json:"history_count"`
 	// Values are the env entries, labels and history assignments of the
 	// image config, hashed and classified.
 	Values []Value `json:"values"`
