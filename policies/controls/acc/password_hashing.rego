@@ -118,5 +118,9 @@ deny contains {"msg": msg, "data": {"file": pam.file, "unix_options": pam.unix_o
 
 evidence contains {"msg": msg, "data": {"login_defs": login_defs.ENCRYPT_METHOD, "pam_unix": pam.unix_options, "hashes": hashes}} if {
 	hashes := {a.scheme | some a in input.host.accounts; a.password == "usable"}
-	msg := sprintf("new passwords use %s; existing usable hashes: %s", [defs_scheme, concat(", ", sort(hashes))])
+	msg := sprintf("new passwords use %s; %s", [defs_scheme, existing(hashes)])
 }
+
+existing(hashes) := "no account has a usable password hash" if count(hashes) == 0
+
+existing(hashes) := sprintf("existing usable hashes: %s", [concat(", ", sort(hashes))]) if count(hashes) > 0
