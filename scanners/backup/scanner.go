@@ -108,3 +108,12 @@ func finish(set *Set, now time.Time) {
 
 // hours rounds a duration to hundredths of an hour, for stable documents.
 func hours(d time.Duration) float64 { return math.Round(d.Hours()*100) / 100 }
+
+var _ scanners.Applier = (*Scanner)(nil)
+
+// Applies reports whether the scanner reads t: machines, once vouch.yaml
+// declares backup sets or restore-test records. With nothing declared the
+// BAK controls are reported as not evaluated rather than judged on nothing.
+func (s *Scanner) Applies(t target.Target) bool {
+	return t.Info().Kind != "endpoint" && (len(s.sets) > 0 || s.restoreTests != "")
+}

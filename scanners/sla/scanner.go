@@ -113,3 +113,12 @@ func (s *Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collect
 	}
 	return f, ctx.Err()
 }
+
+var _ scanners.Applier = (*Scanner)(nil)
+
+// Applies reports whether the scanner reads t: machines, once vouch.yaml
+// configures an availability source. Without one the SLA controls are
+// reported as not evaluated rather than judged on nothing.
+func (s *Scanner) Applies(t target.Target) bool {
+	return t.Info().Kind != "endpoint" && s.cfg != nil
+}
