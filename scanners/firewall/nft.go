@@ -225,10 +225,21 @@ func compileNFTRule(r nftRuleObj, sets map[string]*nftSet) *rule {
 	var text []string
 	for _, e := range r.Expr {
 		text = append(text, renderStmt(e))
+		m, ok := e.(map[string]any)
 		if out.unknownExpr != "" {
+			// Past an unknown match, still read the verdict, so the rule
+			// counts as deciding something.
+			if ok && len(m) == 1 {
+				for k, body := range m {
+					if k != "match" {
+						if err := c.stmt(out, k, body); err != nil {
+							out.unknownStmt = true
+						}
+					}
+				}
+			}
 			continue
 		}
-		m, ok := e.(map[string]any)
 		if !ok || len(m) != 1 {
 			out.unknownExpr, out.unknownStmt = compact(e), true
 			continue
