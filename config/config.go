@@ -44,6 +44,10 @@ type Config struct {
 	RestoreTests string
 	// Availability says where the SLA scanner reads monitoring data.
 	Availability *Availability
+	// VulnDB is the directory holding the offline vulnerability database
+	// (trivy.db and metadata.json) the container scanner matches images
+	// against; --vuln-db overrides it. Nothing is downloaded.
+	VulnDB string
 }
 
 // Endpoint is a service to probe: an https:// or ssh:// URL, and for HTTPS
@@ -122,8 +126,10 @@ func Parse(name string, b []byte) (*Config, error) {
 			err = decodeAs(v, &c.RestoreTests, "the path of the restore-test record file")
 		case "availability":
 			err = c.parseAvailability(v)
+		case "vuln_db":
+			err = decodeAs(v, &c.VulnDB, "the directory holding trivy.db and metadata.json")
 		default:
-			return nil, &Error{File: name, Line: k.Line, Msg: fmt.Sprintf("unknown key %q (want profile, params, targets, endpoints, waivers, backups, restore_tests, availability)", k.Value)}
+			return nil, &Error{File: name, Line: k.Line, Msg: fmt.Sprintf("unknown key %q (want profile, params, targets, endpoints, waivers, backups, restore_tests, availability, vuln_db)", k.Value)}
 		}
 		if err != nil {
 			var ce *Error

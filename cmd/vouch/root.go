@@ -14,6 +14,7 @@ import (
 	"github.com/vouch-audit/vouch/policies"
 	"github.com/vouch-audit/vouch/scanners"
 	"github.com/vouch-audit/vouch/scanners/backup"
+	"github.com/vouch-audit/vouch/scanners/container"
 	"github.com/vouch-audit/vouch/scanners/firewall"
 	"github.com/vouch-audit/vouch/scanners/host"
 	"github.com/vouch-audit/vouch/scanners/sla"
@@ -53,6 +54,7 @@ func defaultScanners(cfg *config.Config) *scanners.Registry {
 		tlsscan.New(tlsscan.Options{}),
 		web.New(),
 		firewall.New(),
+		container.New(container.Options{VulnDB: cfg.VulnDB}),
 		backup.New(cfg),
 		sla.New(cfg),
 	)
@@ -66,12 +68,14 @@ type common struct {
 	profile    string
 	controls   []string
 	now        string
+	vulnDB     string
 }
 
 func (c *common) addTargetFlags(cmd *cobra.Command) {
 	cmd.Flags().StringArrayVarP(&c.targets, "target", "t", nil, "machine to audit: local, dir:PATH (repeatable; default local)")
 	cmd.Flags().StringArrayVar(&c.endpoints, "endpoint", nil, "network service to probe live: https://host[:port], ssh://host[:port] (repeatable)")
 	cmd.Flags().StringVarP(&c.configFile, "config", "c", "", "configuration file (default ./vouch.yaml when present)")
+	cmd.Flags().StringVar(&c.vulnDB, "vuln-db", "", "offline vulnerability database directory (trivy.db + metadata.json) for container images (default vuln_db from the config)")
 }
 
 func (c *common) addPolicyFlags(cmd *cobra.Command) {
@@ -115,6 +119,9 @@ func (c *common) load(needTargets bool) (*loaded, error) {
 			return nil, err
 		}
 		l.cfg = cfg
+	}
+	if c.vulnDB != "" {
+		l.cfg.VulnDB = c.vulnDB
 	}
 	eng, err := policies.Default()
 	if err != nil {

@@ -13,6 +13,7 @@ package container
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"sort"
@@ -98,6 +99,10 @@ func (s *Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collect
 	var src source
 	switch t.Info().Kind {
 	case "dir":
+		if rec, ok := recordedAbsent(t); ok {
+			f.Engine = rec
+			return f, nil
+		}
 		if _, err := t.Stat(RecordDir + "/containers.json"); err != nil {
 			for _, p := range factPaths {
 				c.Errorf(p, "%v under %s", ErrNotRecorded, RecordDir)
@@ -184,6 +189,22 @@ func (s *Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collect
 	}
 	s.vulns(ctx, f, c)
 	return f, nil
+}
+
+// recordedAbsent reads RecordDir/engine.json, where a recording states that
+// the host has no engine at all: {"installed": false}.
+func recordedAbsent(t target.Target) (Engine, bool) {
+	b, err := t.ReadFile(RecordDir+"/engine.json", 64<<10)
+	if err != nil {
+		return Engine{}, false
+	}
+	var e struct {
+		Installed *bool `json:"installed"`
+	}
+	if json.Unmarshal(b, &e) != nil || e.Installed == nil || *e.Installed {
+		return Engine{}, false
+	}
+	return Engine{Installed: false, Evidence: []string{RecordDir + "/engine.json"}}, true
 }
 
 // unreachable records why the engine could not be read: every container
