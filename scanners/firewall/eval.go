@@ -53,6 +53,9 @@ func (w *walker) run(c *chain, p *packet, depth int) outcome {
 		if w.steps > maxSteps {
 			return outcome{kind: oUndetermined, rule: fmt.Sprintf("evaluation stopped after %d rules (at %s)", maxSteps, r.text)}
 		}
+		if r.dports != nil && p.dport >= 0 && !r.dports.contains(p.dport) {
+			continue
+		}
 		m := yes
 		for _, x := range r.matches {
 			switch x.match(p) {

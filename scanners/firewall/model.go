@@ -326,6 +326,20 @@ type rule struct {
 	unknownExpr string
 	unknownStmt bool // the unknown part is a statement, so it may be a verdict
 	v           verdict
+	// dports is the rule's destination-port set when it has one (not
+	// negated): a concrete probe port outside it skips the rule at once,
+	// which is most rules of a large ruleset.
+	dports portSet
+}
+
+// index fills the fast-path fields of a compiled rule.
+func (r *rule) index() {
+	for _, m := range r.matches {
+		if x, ok := m.(mPort); ok && x.dst && !x.neg {
+			r.dports = x.set
+			return
+		}
+	}
 }
 
 // chain is a compiled chain; base chains have a hook and a policy.

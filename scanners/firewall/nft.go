@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"maps"
 	"net/netip"
 	"sort"
@@ -61,14 +62,21 @@ type nftParse struct {
 // table is left out only if nft shows exactly those chains, so a native nft
 // table that happens to be called "filter" is still read here.
 func parseNFT(b []byte, skipTables map[string]map[string]bool) (*nftParse, error) {
-	var doc struct {
-		Nftables []json.RawMessage `json:"nftables"`
-	}
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, fmt.Errorf("empty output")
 	}
-	if err := json.Unmarshal(b, &doc); err != nil {
+	// One pass over the bytes: libnftables-json objects are small trees of
+	// maps and lists, read as such and converted below.
+	var doc struct {
+		Nftables []map[string]any `json:"nftables"`
+	}
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	if err := d.Decode(&doc); err != nil {
 		return nil, fmt.Errorf("parse JSON: %w", err)
+	}
+	if _, err := d.Token(); err != io.EOF {
+		return nil, fmt.Errorf("parse JSON: data after the top-level object")
 	}
 	if doc.Nftables == nil {
 		return nil, fmt.Errorf("no \"nftables\" array in the JSON")
@@ -79,34 +87,25 @@ func parseNFT(b []byte, skipTables map[string]map[string]bool) (*nftParse, error
 	var order []*chain
 	var rules []nftRuleObj
 	unknownKinds := map[string]int{}
-	for i, raw := range doc.Nftables {
-		var obj map[string]json.RawMessage
-		if err := json.Unmarshal(raw, &obj); err != nil {
-			return nil, fmt.Errorf("object %d: %w", i, err)
-		}
-		for kind, body := range obj {
+	for i, obj := range doc.Nftables {
+		for kind, raw := range obj {
+			body, ok := raw.(map[string]any)
+			if !ok && kind != "metainfo" {
+				return nil, fmt.Errorf("object %d (%s): not an object", i, kind)
+			}
 			switch kind {
 			case "metainfo":
 			case "table":
-				var t struct{ Family, Name string }
-				if err := json.Unmarshal(body, &t); err != nil {
-					return nil, fmt.Errorf("object %d (table): %w", i, err)
-				}
-				out.tables = append(out.tables, t.Family+" "+t.Name)
+				out.tables = append(out.tables, str(body["family"])+" "+str(body["name"]))
 			case "set", "map":
-				var s struct {
-					Family, Table, Name string
-					Type                any
-					Elem                []any
-				}
-				if err := json.Unmarshal(body, &s); err != nil {
-					return nil, fmt.Errorf("object %d (%s): %w", i, kind, err)
-				}
-				sets[s.Family+" "+s.Table+" "+s.Name] = &nftSet{family: s.Family, table: s.Table, name: s.Name, typ: s.Type, elems: s.Elem, isMap: kind == "map"}
+				elems, _ := body["elem"].([]any)
+				s := &nftSet{family: str(body["family"]), table: str(body["table"]), name: str(body["name"]), typ: body["type"], elems: elems, isMap: kind == "map"}
+				sets[s.family+" "+s.table+" "+s.name] = s
 			case "chain":
-				var c nftChainObj
-				if err := json.Unmarshal(body, &c); err != nil {
-					return nil, fmt.Errorf("object %d (chain): %w", i, err)
+				c := nftChainObj{Family: str(body["family"]), Table: str(body["table"]), Name: str(body["name"]), Type: str(body["type"]),
+					Hook: str(body["hook"]), Prio: body["prio"], Policy: str(body["policy"])}
+				if c.Name == "" || c.Table == "" {
+					return nil, fmt.Errorf("object %d (chain): no name or table", i)
 				}
 				ch := &chain{key: "nft " + c.Family + " " + c.Table + " " + c.Name, source: "nft", family: c.Family, table: c.Table, name: c.Name,
 					typ: c.Type, hook: c.Hook, families: nftFamilies(c.Family)}
@@ -120,11 +119,12 @@ func parseNFT(b []byte, skipTables map[string]map[string]bool) (*nftParse, error
 				chains[ch.key] = ch
 				order = append(order, ch)
 			case "rule":
-				var r nftRuleObj
-				d := json.NewDecoder(bytes.NewReader(body))
-				d.UseNumber()
-				if err := d.Decode(&r); err != nil {
-					return nil, fmt.Errorf("object %d (rule): %w", i, err)
+				handle, _ := num(body["handle"])
+				r := nftRuleObj{Family: str(body["family"]), Table: str(body["table"]), Chain: str(body["chain"]), Handle: handle, Comment: str(body["comment"])}
+				if body["expr"] != nil {
+					if r.Expr, ok = body["expr"].([]any); !ok {
+						return nil, fmt.Errorf("object %d (rule handle %d): expr is not a list", i, handle)
+					}
 				}
 				rules = append(rules, r)
 				if len(rules) > maxRules {
@@ -206,6 +206,9 @@ func nftPrio(v any, hook, family string) int {
 	switch x := v.(type) {
 	case float64:
 		return int(x)
+	case json.Number:
+		n, _ := x.Int64()
+		return int(n)
 	case string:
 		names := map[string]int{"raw": -300, "mangle": -150, "dstnat": -100, "filter": 0, "security": 50, "srcnat": 100}
 		base, off, _ := strings.Cut(strings.ReplaceAll(x, " ", ""), "+")

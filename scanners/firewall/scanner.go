@@ -211,6 +211,9 @@ func (*Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collectio
 
 func (rs *ruleset) add(chains []*chain, nrules int) {
 	for _, c := range chains {
+		for _, r := range c.rules {
+			r.index()
+		}
 		rs.chains[c.key] = c
 		if c.hook != "" {
 			rs.base = append(rs.base, c)

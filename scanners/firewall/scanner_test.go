@@ -158,7 +158,7 @@ func TestBadInput(t *testing.T) {
 		{
 			name:    "truncated output is an error",
 			nft:     nftDoc(inputDrop)[:80],
-			wantErr: "parse nft -j list ruleset output: parse JSON: unexpected end of JSON input",
+			wantErr: "parse nft -j list ruleset output: parse JSON: unexpected EOF",
 		},
 		{
 			name:    "nft missing is an error with the reason",
