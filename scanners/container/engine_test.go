@@ -201,6 +201,14 @@ func TestEngineScenarios(t *testing.T) {
 			e.MustDocker(t, runArgs(args, []string{"--privileged"}, base)...)
 		}, want: map[string]audit.Status{"CTR-001": audit.Fail}},
 	}
+	t.Run("API version the engine does not speak", func(t *testing.T) {
+		pinned := container.New(container.Options{Host: e.Host, APIVersion: "1.99", VulnDB: dbDir, TempDir: t.TempDir()})
+		got, f := judge(t, pinned, target.NewLocal(), now, overrides)
+		assertVerdicts(t, got, nil, audit.Error)
+		if msg := f.Errors["container.containers"]; !strings.Contains(msg, "1.99") {
+			t.Errorf("errors[container.containers] = %q; want the API version asked for", msg)
+		}
+	})
 	for _, sc := range scenarios {
 		t.Run(sc.name, func(t *testing.T) {
 			for _, n := range sc.networks {

@@ -40,7 +40,7 @@ deny contains {"msg": msg, "data": {"container": c.name, "healthcheck": c.health
 }
 
 healthy_checked(c) if {
-	c.healthcheck
+	c.healthcheck != null
 	not c.healthcheck.disabled
 }
 

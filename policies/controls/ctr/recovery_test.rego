@@ -26,6 +26,11 @@ test_disabled_healthcheck_fails if {
 	recovery.deny == {{"msg": "container api has no healthcheck", "data": {"container": "api", "healthcheck": off}}} with input as i
 }
 
+test_container_without_healthcheck_fails if {
+	i := doc([{"name": "agent", "running": true, "restart_policy": {"name": "always", "max_retries": 0}, "healthcheck": null}])
+	recovery.deny == {{"msg": "container agent has no healthcheck", "data": {"container": "agent", "healthcheck": null}}} with input as i
+}
+
 test_containers_not_collected_errors if {
 	i := {"container": {"engine": {"installed": true}}, "params": {}, "errors": {"container.containers": "EOF"}}
 	recovery.error == {"facts container.containers not collected: EOF"} with input as i
