@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vouch-audit/vouch/audit"
 	"github.com/vouch-audit/vouch/internal/testnginx"
 )
 
@@ -100,5 +101,23 @@ func TestAuditEndpointHTTPURLFromConfig(t *testing.T) {
 	}
 	if r := got["TLS-002"]; r.Status != "pass" {
 		t.Errorf("TLS-002 = %s (%s); want pass", r.Status, r.Message)
+	}
+}
+
+func TestFixtureNginxControls(t *testing.T) {
+	for _, tt := range []struct {
+		host string
+		want audit.Status
+	}{
+		{"debian12-compliant", audit.Pass},
+		{"debian12-drifted", audit.Fail},
+	} {
+		_, rep := auditJSON(t, "--target", "dir:"+filepath.Join(fixtures, tt.host), "--config", fixtureCfg, "--control", "TLS-012,TLS-013")
+		got := statuses(rep)
+		for _, id := range []string{"TLS-012", "TLS-013"} {
+			if r := got[id]; r.Status != tt.want {
+				t.Errorf("%s on %s = %s (%s); want %s", id, tt.host, r.Status, r.Message, tt.want)
+			}
+		}
 	}
 }
