@@ -3,8 +3,9 @@
 # description: >-
 #   The policies promise a daily backup per instance (and a database backup
 #   every two hours), which bounds the data a disaster can lose. The control
-#   reads the newest backup of each declared set, archive or restic, and fails
-#   when it is older than the set's max_age_hours or backup_max_age_hours. A set
+#   reads the newest backup of each instance in each declared set, archive or
+#   restic, and fails when it is older than the set's max_age_hours or
+#   backup_max_age_hours. A set
 #   that cannot be read, or holds files whose time does not parse or lies in
 #   the future, is an error: such files are never counted as backups.
 # custom:
@@ -59,16 +60,22 @@ deny contains {"msg": msg, "data": {"set": name}} if {
 	msg := sprintf("backup set %s (%s) holds no backups", [name, set.source])
 }
 
-deny contains {"msg": msg, "data": {"set": name, "newest": b.id, "time": b.time, "age_hours": age, "max_age_hours": limit(set)}} if {
-	some name, set in input.backup.sets
-	b := set.backups[0]
-	age := age_hours(b.time)
-	age > limit(set)
-	msg := sprintf("backup set %s: newest backup %s is %v hours old, above %v", [name, b.id, age, limit(set)])
+# the newest backup of each instance of a set (backups come newest first)
+newest(set) := {inst: b |
+	some inst in {x.instance | some x in set.backups}
+	b := [x | some x in set.backups; x.instance == inst][0]
 }
 
-evidence contains {"msg": msg, "data": {"set": name, "newest": b.id, "time": b.time, "age_hours": age_hours(b.time)}} if {
+deny contains {"msg": msg, "data": {"set": name, "instance": inst, "newest": b.id, "time": b.time, "age_hours": age, "max_age_hours": limit(set)}} if {
 	some name, set in input.backup.sets
-	b := set.backups[0]
-	msg := sprintf("backup set %s: newest backup %s at %s (%v hours old, limit %v)", [name, b.id, b.time, age_hours(b.time), limit(set)])
+	some inst, b in newest(set)
+	age := age_hours(b.time)
+	age > limit(set)
+	msg := sprintf("backup set %s, instance %s: newest backup %s is %v hours old, above %v", [name, inst, b.id, age, limit(set)])
+}
+
+evidence contains {"msg": msg, "data": {"set": name, "instance": inst, "newest": b.id, "time": b.time, "age_hours": age_hours(b.time)}} if {
+	some name, set in input.backup.sets
+	some inst, b in newest(set)
+	msg := sprintf("backup set %s, instance %s: newest backup %s at %s (%v hours old, limit %v)", [name, inst, b.id, b.time, age_hours(b.time), limit(set)])
 }

@@ -23,12 +23,12 @@ test_backup_from_this_morning_passes if {
 
 test_backup_older_than_a_day_fails if {
 	i := doc({"app": set("app", ["2026-11-30T06:00:00Z"], {})}, {})
-	backup_age.deny == {{"msg": "backup set app: newest backup app-0 is 30 hours old, above 24", "data": {"set": "app", "newest": "app-0", "time": "2026-11-30T06:00:00Z", "age_hours": 30, "max_age_hours": 24}}} with input as i
+	backup_age.deny == {{"msg": "backup set app, instance app: newest backup app-0 is 30 hours old, above 24", "data": {"set": "app", "instance": "app", "newest": "app-0", "time": "2026-11-30T06:00:00Z", "age_hours": 30, "max_age_hours": 24}}} with input as i
 }
 
 test_set_limit_overrides_the_parameter_and_fails if {
 	i := doc({"db": set("db", ["2026-12-01T09:00:00Z"], {"max_age_hours": 2})}, {})
-	backup_age.deny == {{"msg": "backup set db: newest backup app-0 is 3 hours old, above 2", "data": {"set": "db", "newest": "app-0", "time": "2026-12-01T09:00:00Z", "age_hours": 3, "max_age_hours": 2}}} with input as i
+	backup_age.deny == {{"msg": "backup set db, instance app: newest backup app-0 is 3 hours old, above 2", "data": {"set": "db", "instance": "app", "newest": "app-0", "time": "2026-12-01T09:00:00Z", "age_hours": 3, "max_age_hours": 2}}} with input as i
 }
 
 test_empty_set_fails if {
@@ -50,4 +50,13 @@ test_future_dated_file_errors if {
 test_no_sets_declared_errors if {
 	i := {"backup": {"declared": [], "sets": null}, "errors": {"backup.sets": "no backup sets are declared (backups: in vouch.yaml)"}, "params": {"backup_max_age_hours": 24}, "now": "2026-12-01T12:00:00Z"}
 	backup_age.error == {"facts backup.sets not collected: no backup sets are declared (backups: in vouch.yaml)"} with input as i
+}
+
+test_one_stale_instance_among_fresh_ones_fails if {
+	s := object.union(set("app", ["2026-12-01T02:00:00Z"], {}), {"backups": [
+		{"id": "alpha-1", "time": "2026-12-01T02:00:00Z", "instance": "alpha"},
+		{"id": "beta-1", "time": "2026-11-28T02:00:00Z", "instance": "beta"},
+	]})
+	i := doc({"app": s}, {})
+	backup_age.deny == {{"msg": "backup set app, instance beta: newest backup beta-1 is 82 hours old, above 24", "data": {"set": "app", "instance": "beta", "newest": "beta-1", "time": "2026-11-28T02:00:00Z", "age_hours": 82, "max_age_hours": 24}}} with input as i
 }

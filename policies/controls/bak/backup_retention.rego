@@ -6,8 +6,9 @@
 #   and GFS rotation count them, each tier needs a backup in that many distinct
 #   calendar days, ISO weeks or calendar months (UTC), looking back one period
 #   more than the count so that today's backup may still be to come. The
-#   control fails per set and tier that falls short, and notes backups kept
-#   beyond every tier (the pass evidence warns of them).
+#   control fails per set, instance and tier that falls short, and notes backups kept
+#   beyond every tier (the pass evidence warns of them). Each instance of a set
+#   is judged on its own backups.
 # custom:
 #   id: BAK-003
 #   severity: medium
@@ -52,9 +53,10 @@ period(unit, ns) := week(ns) if unit == "weekly"
 
 period(unit, ns) := month(ns) if unit == "monthly"
 
-# periods holding a backup, within count+1 periods back from now
-kept(set, t) := {p |
+# periods holding a backup of the instance, within count+1 periods back from now
+kept(set, inst, t) := {p |
 	some b in set.backups
+	b.instance == inst
 	p := period(t.unit, time.parse_rfc3339_ns(b.time))
 	p >= period(t.unit, lib.now_ns) - t.count
 }
@@ -78,12 +80,15 @@ error contains msg if {
 	msg := sprintf("retention %v names no daily, weekly or monthly count", [input.params.retention])
 }
 
-deny contains {"msg": msg, "data": {"set": name, "tier": t.unit, "want": t.count, "have": have}} if {
+instances(set) := {b.instance | some b in set.backups}
+
+deny contains {"msg": msg, "data": {"set": name, "instance": inst, "tier": t.unit, "want": t.count, "have": have}} if {
 	some name, set in input.backup.sets
+	some inst in instances(set)
 	some t in tiers
-	have := count(kept(set, t))
+	have := count(kept(set, inst, t))
 	have < t.count
-	msg := sprintf("backup set %s: %s retention needs %d, the set keeps %d", [name, t.unit, t.count, have])
+	msg := sprintf("backup set %s, instance %s: %s retention needs %d, %d kept", [name, inst, t.unit, t.count, have])
 }
 
 # the oldest period start any tier reaches back to
@@ -98,9 +103,10 @@ span_ns(unit) := 7 * day_ns if unit == "weekly"
 
 span_ns(unit) := 31 * day_ns if unit == "monthly"
 
-evidence contains {"msg": msg, "data": {"set": name, "tiers": {t.unit: count(kept(set, t)) | some t in tiers}}} if {
+evidence contains {"msg": msg, "data": {"set": name, "instance": inst, "tiers": {t.unit: count(kept(set, inst, t)) | some t in tiers}}} if {
 	some name, set in input.backup.sets
-	msg := sprintf("backup set %s keeps %s", [name, concat(", ", [sprintf("%d %s", [count(kept(set, t)), t.unit]) | some t in tiers])])
+	some inst in instances(set)
+	msg := sprintf("backup set %s, instance %s keeps %s", [name, inst, concat(", ", [sprintf("%d %s", [count(kept(set, inst, t)), t.unit]) | some t in tiers])])
 }
 
 evidence contains {"msg": msg, "data": {"set": name, "beyond": n}} if {
