@@ -86,14 +86,16 @@ type matrix struct {
 
 // fill asks Prometheus, per service and minute, how many probe samples there
 // were and how many were up: count_over_time and sum_over_time over the
-// minute ending at each step, summed over the service's series. A minute with
+// minute ending at each step, summed over the service's series. The range is
+// a millisecond short of a minute so that a sample on the boundary is counted
+// once, whether the server's ranges are closed (2.x) or left-open (3.x). A minute with
 // no sample comes back as no point, which stays unknown in the grid.
 func (p *promClient) fill(ctx context.Context, g *grid) error {
 	sel := strings.TrimSpace(p.cfg.Query)
 	by := p.cfg.ServiceLabel
 	queries := map[string]string{
-		"n":  fmt.Sprintf("sum by (%s) (count_over_time((%s)[1m]))", by, sel),
-		"up": fmt.Sprintf("sum by (%s) (sum_over_time((%s)[1m]))", by, sel),
+		"n":  fmt.Sprintf("sum by (%s) (count_over_time(%s[59999ms]))", by, sel),
+		"up": fmt.Sprintf("sum by (%s) (sum_over_time(%s[59999ms]))", by, sel),
 	}
 	end := g.from.Add(time.Duration(g.minutes) * time.Minute)
 	type key struct {
