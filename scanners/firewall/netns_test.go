@@ -404,7 +404,8 @@ func TestExposureMatchesRealConnections(t *testing.T) {
 		nft       string // loaded with nft -f
 		iptables  string // loaded with iptables-restore (nf_tables back end)
 		ip6tables string
-		published []int // DNAT'ed ports to probe
+		legacy    string // loaded with iptables-legacy-restore (x_tables, beside nf_tables)
+		published []int  // DNAT'ed ports to probe
 		want      []string
 	}{
 		{
@@ -573,6 +574,17 @@ table ip6 filter {
 			want: []string{"ipv4 tcp 22 0.0.0.0 input", "ipv4 tcp 5100 0.0.0.0 input", "ipv4 tcp 5432 0.0.0.0 input", "ipv4 tcp 80 0.0.0.0 input",
 				"ipv4 tcp 8080 0.0.0.0 dnat", "ipv4 tcp 9000 198.51.100.3 input", "ipv4 udp 53 0.0.0.0 input", "ipv4 udp 5353 0.0.0.0 input"},
 		},
+		{
+			name: "legacy iptables drop beside an accepting nft table",
+			nft: `table inet filter {
+	chain input {
+		type filter hook input priority filter; policy accept;
+	}
+}`,
+			legacy: "*filter\n:INPUT DROP [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\n-A INPUT -p udp -m multiport --dports 53,5353 -j ACCEPT\nCOMMIT\n",
+			want: []string{"ipv4 tcp 22 0.0.0.0 input", "ipv4 udp 53 0.0.0.0 input", "ipv4 udp 5353 0.0.0.0 input",
+				"ipv6 tcp 22 :: input", "ipv6 tcp 8443 :: input", "ipv6 udp 53 :: input"},
+		},
 	}
 	l := newLab(t)
 	listen(t, l.host, hostListeners)
@@ -588,6 +600,12 @@ table ip6 filter {
 			}
 			if tc.ip6tables != "" {
 				nsSh(t, l.host, tc.ip6tables, "ip6tables-restore")
+			}
+			if tc.legacy != "" {
+				nsSh(t, l.host, tc.legacy, "iptables-legacy-restore")
+				t.Cleanup(func() {
+					nsSh(t, l.host, "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n", "iptables-legacy-restore")
+				})
 			}
 			truth := l.truth(t, tc.published)
 			if !slices.Equal(truth, tc.want) {
