@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/netip"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/vouch-audit/vouch/scanners/host"
@@ -16,6 +17,9 @@ type env struct {
 	arrivals []iface                 // interfaces a public packet may come in on
 	addrs    map[string][]netip.Addr // per family, the local addresses on those interfaces
 	routes   []route
+	// dual holds "tcp/PORT" for IPv6 wildcard sockets that also accept IPv4
+	// (IPV6_V6ONLY off), which ss shows as "*:PORT"; /proc/net/tcp6 cannot.
+	dual map[string]bool
 }
 
 // containerSide reports whether an interface faces containers or VMs on this
@@ -61,6 +65,30 @@ func familyOf(a netip.Addr) string {
 		return "ipv4"
 	}
 	return "ipv6"
+}
+
+// parseSS reads `ss -H -l -n -t -u` and returns "tcp/PORT" for every
+// wildcard socket ss prints as "*:PORT": an IPv6 socket that also takes IPv4.
+func parseSS(b []byte) (map[string]bool, error) {
+	out := map[string]bool{}
+	for i, line := range strings.Split(string(b), "\n") {
+		fs := strings.Fields(line)
+		if len(fs) == 0 {
+			continue
+		}
+		if len(fs) < 5 {
+			return nil, fmt.Errorf("line %d: %d fields, want at least 5", i+1, len(fs))
+		}
+		port, ok := strings.CutPrefix(fs[4], "*:")
+		if !ok || (fs[0] != "tcp" && fs[0] != "udp") {
+			continue
+		}
+		if _, err := strconv.ParseUint(port, 10, 16); err != nil {
+			return nil, fmt.Errorf("line %d: port %q", i+1, port)
+		}
+		out[fs[0]+"/"+port] = true
+	}
+	return out, nil
 }
 
 // probes returns the packets to try for one destination: every arrival
@@ -120,14 +148,24 @@ func evaluate(rs *ruleset, e env, socks []host.Socket) ([]Exposure, map[string]I
 		if err != nil || a.IsLoopback() || s.Protocol != "tcp" && s.Protocol != "udp" {
 			continue
 		}
-		var os []outcome
-		for _, p := range e.probes(s.Family, s.Protocol, s.Port, a) {
-			w := walker{rs: rs, routes: e.routes}
-			os = append(os, w.input(&p))
+		fams := []string{s.Family}
+		if s.Family == "ipv6" && a.IsUnspecified() && e.dual[fmt.Sprintf("%s/%d", s.Protocol, s.Port)] {
+			fams = append(fams, "ipv4") // IPv4 arrives as v4-mapped on the same socket
 		}
-		if o := decide(os); o.kind == oAccept || o.kind == oUndetermined {
-			add(Exposure{Protocol: s.Protocol, Port: s.Port, Address: s.Address, Family: s.Family, Path: "input",
-				Process: s.Process, State: stateOf(o), Rule: o.rule})
+		for _, fam := range fams {
+			dst := a
+			if fam != s.Family {
+				dst = netip.Addr{}
+			}
+			var os []outcome
+			for _, p := range e.probes(fam, s.Protocol, s.Port, dst) {
+				w := walker{rs: rs, routes: e.routes}
+				os = append(os, w.input(&p))
+			}
+			if o := decide(os); o.kind == oAccept || o.kind == oUndetermined {
+				add(Exposure{Protocol: s.Protocol, Port: s.Port, Address: s.Address, Family: fam, Path: "input",
+					Process: s.Process, State: stateOf(o), Rule: o.rule})
+			}
 		}
 	}
 	published := dnatRules(rs)

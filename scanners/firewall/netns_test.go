@@ -175,7 +175,7 @@ type listener struct{ network, addr string }
 var hostListeners = []listener{
 	{"tcp4", "0.0.0.0:22"}, {"tcp4", "0.0.0.0:80"}, {"tcp4", "0.0.0.0:443"}, {"tcp4", "0.0.0.0:5432"},
 	{"tcp4", "0.0.0.0:5100"}, {"tcp4", "127.0.0.1:6379"}, {"tcp4", "198.51.100.3:9000"},
-	{"tcp6", "[::]:22"}, {"tcp6", "[::]:8443"},
+	{"tcp6", "[::]:22"}, {"tcp6", "[::]:8443"}, {"tcp", "[::]:7000"}, // tcp: dual-stack, IPV6_V6ONLY off
 	{"udp4", "0.0.0.0:53"}, {"udp4", "0.0.0.0:5353"}, {"udp6", "[::]:53"},
 }
 
@@ -264,7 +264,11 @@ func (l *lab) truth(t *testing.T, published []int) []string {
 		host, port, _ := net.SplitHostPort(ln.addr)
 		fam, proto := "ipv4", ln.network[:3]
 		dsts := []string{host}
-		if ln.network[3] == '6' {
+		if len(ln.network) == 3 { // dual-stack [::]: IPv4 reaches it too
+			ps = append(ps, probe{key: fmt.Sprintf("ipv4 %s %s %s input", proto, port, host), network: proto + "4",
+				addrs: []string{net.JoinHostPort("198.51.100.1", port)}})
+			fam = "ipv6"
+		} else if ln.network[3] == '6' {
 			fam = "ipv6"
 		}
 		switch host {
@@ -425,7 +429,7 @@ func TestExposureMatchesRealConnections(t *testing.T) {
 			name: "accept all",
 			want: []string{"ipv4 tcp 22 0.0.0.0 input", "ipv4 tcp 443 0.0.0.0 input", "ipv4 tcp 5100 0.0.0.0 input", "ipv4 tcp 5432 0.0.0.0 input",
 				"ipv4 tcp 80 0.0.0.0 input", "ipv4 tcp 9000 198.51.100.3 input", "ipv4 udp 53 0.0.0.0 input", "ipv4 udp 5353 0.0.0.0 input",
-				"ipv6 tcp 22 :: input", "ipv6 tcp 8443 :: input", "ipv6 udp 53 :: input"},
+				"ipv6 tcp 22 :: input", "ipv6 tcp 8443 :: input", "ipv6 udp 53 :: input", "ipv4 tcp 7000 :: input", "ipv6 tcp 7000 :: input"},
 		},
 		{
 			name: "iptables-nft rules with multiport and conntrack",
@@ -524,7 +528,7 @@ table ip6 filter {
 		type filter hook input priority filter; policy drop;
 	}
 }`,
-			want: []string{"ipv6 tcp 22 :: input", "ipv6 tcp 8443 :: input", "ipv6 udp 53 :: input"},
+			want: []string{"ipv6 tcp 22 :: input", "ipv6 tcp 8443 :: input", "ipv6 udp 53 :: input", "ipv6 tcp 7000 :: input"},
 		},
 		{
 			name:      "DNAT'ed port with an empty DOCKER-USER",
@@ -572,7 +576,7 @@ table ip6 filter {
 }`,
 			published: []int{8080},
 			want: []string{"ipv4 tcp 22 0.0.0.0 input", "ipv4 tcp 5100 0.0.0.0 input", "ipv4 tcp 5432 0.0.0.0 input", "ipv4 tcp 80 0.0.0.0 input",
-				"ipv4 tcp 8080 0.0.0.0 dnat", "ipv4 tcp 9000 198.51.100.3 input", "ipv4 udp 53 0.0.0.0 input", "ipv4 udp 5353 0.0.0.0 input"},
+				"ipv4 tcp 8080 0.0.0.0 dnat", "ipv4 tcp 9000 198.51.100.3 input", "ipv4 udp 53 0.0.0.0 input", "ipv4 udp 5353 0.0.0.0 input", "ipv4 tcp 7000 :: input"},
 		},
 		{
 			name: "legacy iptables drop beside an accepting nft table",
@@ -583,7 +587,7 @@ table ip6 filter {
 }`,
 			legacy: "*filter\n:INPUT DROP [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\n-A INPUT -p udp -m multiport --dports 53,5353 -j ACCEPT\nCOMMIT\n",
 			want: []string{"ipv4 tcp 22 0.0.0.0 input", "ipv4 udp 53 0.0.0.0 input", "ipv4 udp 5353 0.0.0.0 input",
-				"ipv6 tcp 22 :: input", "ipv6 tcp 8443 :: input", "ipv6 udp 53 :: input"},
+				"ipv6 tcp 22 :: input", "ipv6 tcp 8443 :: input", "ipv6 udp 53 :: input", "ipv6 tcp 7000 :: input"},
 		},
 	}
 	l := newLab(t)
@@ -607,6 +611,7 @@ table ip6 filter {
 					nsSh(t, l.host, "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n", "iptables-legacy-restore")
 				})
 			}
+			slices.Sort(tc.want)
 			truth := l.truth(t, tc.published)
 			if !slices.Equal(truth, tc.want) {
 				t.Fatalf("the lab itself is off: connections reached %q; want %q", truth, tc.want)

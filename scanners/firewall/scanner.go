@@ -198,7 +198,13 @@ func (*Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collectio
 	if sockNotes != "" {
 		c.Errorf("firewall.sockets.notes", "%s", sockNotes)
 	}
-	exposed, inbound, published := evaluate(rs, newEnv(ifs), socks)
+	e := newEnv(ifs)
+	if b, err := run(ctx, t, "ss", "-H", "-l", "-n", "-t", "-u"); err != nil {
+		c.Errorf("firewall.exposed.notes", "%v; IPv6 wildcard sockets are taken as IPv6-only", err)
+	} else if e.dual, err = parseSS(b); err != nil {
+		c.Errorf("firewall.exposed.notes", "parse ss output: %v; IPv6 wildcard sockets are taken as IPv6-only", err)
+	}
+	exposed, inbound, published := evaluate(rs, e, socks)
 	f.Inbound, f.Published = inbound, published
 	if err != nil {
 		c.Errorf("firewall.exposed", "read listening sockets: %v", err)

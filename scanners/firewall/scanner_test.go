@@ -3,6 +3,7 @@ package firewall
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -323,5 +324,20 @@ func TestLegacyIptablesSaveIsEvaluatedBesideNft(t *testing.T) {
 	}
 	if len(facts.Sources) == 0 || facts.Sources[0].Backend != "legacy" || !facts.Sources[0].Evaluated {
 		t.Errorf("sources = %+v; want iptables-save read as the legacy back end", facts.Sources)
+	}
+}
+
+func TestParseSS(t *testing.T) {
+	got, err := parseSS([]byte("udp UNCONN 0 0 *:5353 *:*\ntcp LISTEN 0 4096 *:7000 *:*\ntcp LISTEN 0 4096 [::]:22 [::]:*\ntcp LISTEN 0 128 0.0.0.0:80 0.0.0.0:*\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]bool{"udp/5353": true, "tcp/7000": true}; !maps.Equal(got, want) {
+		t.Errorf("parseSS = %v; want only the \"*:PORT\" sockets %v", got, want)
+	}
+	for _, bad := range []string{"tcp LISTEN 0\n", "tcp LISTEN 0 1 *:http *:*\n"} {
+		if _, err := parseSS([]byte(bad)); err == nil {
+			t.Errorf("parseSS(%q) = nil error; want one", bad)
+		}
 	}
 }
