@@ -97,10 +97,7 @@ func Inventory(img v1.Image, source string) (Image, error) {
 func applyConfig(out *Image, cf *v1.ConfigFile) {
 	c := cf.Config
 	out.User = c.User
-	out.Labels = c.Labels
-	if out.Labels == nil {
-		out.Labels = map[string]string{}
-	}
+	out.Labels = safeLabels(c.Labels)
 	out.ExposedPorts = []string{}
 	for p := range c.ExposedPorts {
 		out.ExposedPorts = append(out.ExposedPorts, p)

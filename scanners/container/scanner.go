@@ -364,9 +364,7 @@ func convert(r ctypes.InspectResponse) Container {
 	if cfg := r.Config; cfg != nil {
 		c.Image = cfg.Image
 		c.User = cfg.User
-		if cfg.Labels != nil {
-			c.Labels = cfg.Labels
-		}
+		c.Labels = safeLabels(cfg.Labels)
 		c.Env = envValues("env", cfg.Env)
 		if h := cfg.Healthcheck; h != nil && len(h.Test) > 0 {
 			c.Healthcheck = &Healthcheck{Test: h.Test, Disabled: h.Test[0] == "NONE"}

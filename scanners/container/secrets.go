@@ -35,6 +35,25 @@ func hashValue(where, key, value string) Value {
 	return v
 }
 
+// secretName matches variable and label names that conventionally hold
+// secrets.
+var secretName = regexp.MustCompile(`(?i)(password|passwd|secret|token|api[_.-]?key|private[_.-]?key|credential)`)
+
+// safeLabels copies labels, replacing each value that looks like a secret
+// (by its name or its content) with its SHA-256: labels are kept in clear
+// because tenants and roles are read from them.
+func safeLabels(in map[string]string) map[string]string {
+	out := make(map[string]string, len(in))
+	for k, v := range in {
+		if secretName.MatchString(k) || len(hashValue("label", k, v).Kinds) > 0 {
+			sum := sha256.Sum256([]byte(v))
+			v = "sha256:" + hex.EncodeToString(sum[:])
+		}
+		out[k] = v
+	}
+	return out
+}
+
 // envValues hashes KEY=VALUE entries.
 func envValues(where string, env []string) []Value {
 	out := make([]Value, 0, len(env))
