@@ -177,34 +177,7 @@ func Probe(ctx context.Context, addr string, opts ProbeOptions) (*Endpoint, erro
 		}
 		ep.Errors[part] = err.Error()
 	}
-	if !opts.SkipHostKeys {
-		for _, alg := range hostKeyProbes(ki.HostKeyAlgorithms) {
-			k, err := probeHostKey(ctx, opts, hostport, ki, alg)
-			if err != nil {
-				fail("host_key "+alg, err)
-				continue
-			}
-			if !containsKey(ep.HostKeys, k) {
-				ep.HostKeys = append(ep.HostKeys, k)
-			}
-		}
-		for _, alg := range ki.HostKeyAlgorithms {
-			if hostKeyFamily(alg) == "" && !strings.Contains(alg, "-cert-") {
-				fail("host_key "+alg, errors.New("algorithm not supported by the probe"))
-			}
-		}
-	}
-	if !opts.SkipAuth {
-		ep.AuthMethods = map[string][]string{}
-		for label, user := range map[string]string{"root": "root", "nonexistent": NonexistentUser} {
-			m, err := probeAuth(ctx, opts, hostport, ki, user)
-			if err != nil {
-				fail("auth "+label, err)
-				continue
-			}
-			ep.AuthMethods[label] = m
-		}
-	}
+	probeAfterKexInit(ctx, opts, hostport, ki, ep, fail)
 	if ctx.Err() != nil {
 		return ep, fmt.Errorf("probe ssh %s: %w", hostport, ctx.Err())
 	}
@@ -466,6 +439,116 @@ func hostKeyProbes(algs []string) []string {
 	return out
 }
 
+// probeJob is one handshake after the KEXINIT: it proves the host key of
+// alg (when set) and asks which methods user (when set) may use, so a server
+// with two keys is probed with two connections, not four.
+type probeJob struct {
+	alg         string
+	label, user string
+	key         *ProbedKey
+	methods     []string
+	err         error
+}
+
+// probeAfterKexInit runs the host-key and authentication handshakes at once
+// and records what each found, keys in the server's algorithm order.
+func probeAfterKexInit(ctx context.Context, opts ProbeOptions, hostport string, ki *KexInit, ep *Endpoint, fail func(string, error)) {
+	var algs []string
+	if !opts.SkipHostKeys {
+		algs = hostKeyProbes(ki.HostKeyAlgorithms)
+		for _, alg := range ki.HostKeyAlgorithms {
+			if hostKeyFamily(alg) == "" && !strings.Contains(alg, "-cert-") {
+				fail("host_key "+alg, errors.New("algorithm not supported by the probe"))
+			}
+		}
+	}
+	var users [][2]string
+	if !opts.SkipAuth {
+		users = [][2]string{{"root", "root"}, {"nonexistent", NonexistentUser}}
+		ep.AuthMethods = map[string][]string{}
+	}
+	jobs := make([]*probeJob, max(len(algs), len(users)))
+	for i := range jobs {
+		j := &probeJob{}
+		if i < len(algs) {
+			j.alg = algs[i]
+		}
+		if i < len(users) {
+			j.label, j.user = users[i][0], users[i][1]
+		}
+		jobs[i] = j
+	}
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		wg.Go(func() { j.run(ctx, opts, hostport) })
+	}
+	wg.Wait()
+	for _, j := range jobs {
+		if j.alg != "" {
+			switch {
+			case j.key != nil:
+				if !containsKey(ep.HostKeys, *j.key) {
+					ep.HostKeys = append(ep.HostKeys, *j.key)
+				}
+			case j.err != nil:
+				fail("host_key "+j.alg, j.err)
+			default:
+				fail("host_key "+j.alg, errors.New("handshake ended without a host key"))
+			}
+		}
+		if j.user == "" {
+			continue
+		}
+		if j.methods == nil && j.alg != "" && j.key == nil && ctx.Err() == nil {
+			// The host key algorithm failed the handshake; ask again
+			// with any algorithm so the methods are still known.
+			retry := &probeJob{label: j.label, user: j.user}
+			retry.run(ctx, opts, hostport)
+			j.methods, j.err = retry.methods, retry.err
+		}
+		if j.methods == nil {
+			err := j.err
+			if err == nil {
+				err = errors.New("handshake ended before authentication")
+			}
+			fail("auth "+j.label, err)
+			continue
+		}
+		ep.AuthMethods[j.label] = j.methods
+	}
+}
+
+// run performs the job's handshake. Only a "none" request is ever sent.
+func (j *probeJob) run(ctx context.Context, opts ProbeOptions, hostport string) {
+	user := j.user
+	if user == "" {
+		user = "root"
+	}
+	cfg := clientConfig(user)
+	if j.alg != "" {
+		cfg.HostKeyAlgorithms = []string{j.alg}
+	}
+	cfg.HostKeyCallback = func(_ string, _ net.Addr, key xssh.PublicKey) error {
+		k := describeKey(key)
+		j.key = &k
+		if j.user == "" {
+			return errProbeDone
+		}
+		return nil // nothing is sent that needs a trusted server
+	}
+	asked := false
+	cfg.AuthCallback = func(ac *xssh.ClientAuthContext) (xssh.AuthMethod, error) {
+		j.methods = append([]string{}, ac.AllowedMethods...)
+		asked = true
+		return nil, errProbeDone
+	}
+	err := handshake(ctx, opts, hostport, cfg)
+	if j.user != "" && !asked && err == nil {
+		j.methods = []string{"none"} // the server let the user in without authenticating
+	}
+	j.err = err
+}
+
 // errProbeDone ends a handshake once the probe has what it came for.
 var errProbeDone = errors.New("probe done")
 
@@ -481,47 +564,6 @@ func clientConfig(user string) *xssh.ClientConfig {
 	cfg.Ciphers = append(sup.Ciphers, insec.Ciphers...)
 	cfg.MACs = append(sup.MACs, insec.MACs...)
 	return cfg
-}
-
-func probeHostKey(ctx context.Context, opts ProbeOptions, hostport string, ki *KexInit, alg string) (ProbedKey, error) {
-	cfg := clientConfig("root")
-	cfg.HostKeyAlgorithms = []string{alg}
-	var got *ProbedKey
-	cfg.HostKeyCallback = func(_ string, _ net.Addr, key xssh.PublicKey) error {
-		k := describeKey(key)
-		got = &k
-		return errProbeDone
-	}
-	err := handshake(ctx, opts, hostport, cfg)
-	if got != nil {
-		return *got, nil
-	}
-	if err == nil {
-		err = errors.New("handshake ended without a host key")
-	}
-	return ProbedKey{}, err
-}
-
-// probeAuth sends a "none" request for user and returns the methods the
-// server lists in its failure reply.
-func probeAuth(ctx context.Context, opts ProbeOptions, hostport string, ki *KexInit, user string) ([]string, error) {
-	cfg := clientConfig(user)
-	cfg.HostKeyCallback = xssh.InsecureIgnoreHostKey() // nothing is sent that needs a trusted server
-	var methods []string
-	asked := false
-	cfg.AuthCallback = func(ac *xssh.ClientAuthContext) (xssh.AuthMethod, error) {
-		methods = append([]string{}, ac.AllowedMethods...)
-		asked = true
-		return nil, errProbeDone
-	}
-	err := handshake(ctx, opts, hostport, cfg)
-	if asked {
-		return methods, nil
-	}
-	if err == nil {
-		return []string{"none"}, nil
-	}
-	return nil, err
 }
 
 func handshake(ctx context.Context, opts ProbeOptions, hostport string, cfg *xssh.ClientConfig) error {
