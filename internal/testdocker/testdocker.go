@@ -76,6 +76,9 @@ func Busybox() string {
 // Start runs a private dockerd for the test and stops it in t.Cleanup.
 func Start(t testing.TB) *Engine {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("starts a Docker Engine; not in -short mode")
+	}
 	Need(t)
 	// unix socket paths are limited to 108 bytes: keep the directory short.
 	dir, err := os.MkdirTemp("/tmp", "vouch-dockerd-")
