@@ -1,6 +1,7 @@
 package target
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -45,5 +46,37 @@ func TestCommandEnvReachesTheChildButNotTheKey(t *testing.T) {
 	}
 	if strings.Contains(CommandKey(c), "s3cret") || strings.Contains(c.String(), "s3cret") {
 		t.Errorf("CommandKey %q or String %q holds the environment", CommandKey(c), c.String())
+	}
+}
+
+func TestHeaderReadsStayInsideTheTree(t *testing.T) {
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "srv/b"), 0o755)
+	os.MkdirAll(filepath.Join(root, "real"), 0o755)
+	os.WriteFile(filepath.Join(root, "real/x.gpg"), []byte("0123456789"), 0o644)
+	// an absolute symlink resolves against the tree's root, not the host's
+	os.Symlink("/real/x.gpg", filepath.Join(root, "srv/b/link.gpg"))
+	os.WriteFile(filepath.Join(root, "srv/b/a.gpg"), []byte("abcdef"), 0o644)
+	d, err := NewDir(root, "dir:"+root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dh, err := d.OpenDir("/srv/b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dh.Close()
+	buf := make([]byte, 4)
+	for name, want := range map[string]string{"a.gpg": "abcd 6", "link.gpg": "0123 10"} {
+		n, size, err := dh.ReadHeader(name, buf)
+		if err != nil || fmt.Sprintf("%s %d", buf[:n], size) != want {
+			t.Errorf("ReadHeader(%s) = %q %d %v; want %s", name, buf[:n], size, err, want)
+		}
+	}
+	if _, _, err := dh.ReadHeader("none", buf); err == nil || strings.Contains(err.Error(), root) {
+		t.Errorf("ReadHeader of a missing file = %v; want an error naming the target path only", err)
+	}
+	if _, _, err := d.ReadHeader("/srv", buf); err == nil {
+		t.Error("ReadHeader of a directory succeeded; want an error")
 	}
 }

@@ -68,6 +68,13 @@ func (s *Scanner) scanArchives(ctx context.Context, t target.Target, now time.Ti
 	slices.SortStableFunc(set.Backups, func(a, b Backup) int { return b.Time.Compare(a.Time) })
 
 	// Read every header concurrently; a file that cannot be read is not a backup.
+	var dh target.DirHeaders
+	if hr, ok := t.(target.HeaderReader); ok {
+		if dh, err = hr.OpenDir(bs.Path); err != nil {
+			return nil, fmt.Errorf("read archive directory %s: %w", bs.Path, err)
+		}
+		defer dh.Close()
+	}
 	bad := make([]string, len(set.Backups))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -76,9 +83,10 @@ func (s *Scanner) scanArchives(ctx context.Context, t target.Target, now time.Ti
 		go func() {
 			defer wg.Done()
 			br := bufio.NewReaderSize(nil, headerRead)
+			buf := make([]byte, headerRead)
 			for i := range next {
 				b := &set.Backups[i]
-				if err := readHeader(t, path.Join(bs.Path, b.ID), b, br); err != nil {
+				if err := readHeader(t, dh, path.Join(bs.Path, b.ID), b, br, buf); err != nil {
 					bad[i] = err.Error()
 				}
 			}
@@ -138,7 +146,17 @@ func open(t target.Target, p string) (io.ReadCloser, int64, error) {
 }
 
 // readHeader fills b's size and encryption from the first packets.
-func readHeader(t target.Target, p string, b *Backup, br *bufio.Reader) error {
+func readHeader(t target.Target, dh target.DirHeaders, p string, b *Backup, br *bufio.Reader, buf []byte) error {
+	if dh != nil {
+		n, size, err := dh.ReadHeader(path.Base(p), buf)
+		if err != nil {
+			return fmt.Errorf("read archive header: %w", err)
+		}
+		b.Size = &size
+		br.Reset(bytes.NewReader(buf[:n]))
+		b.Encryption = encryptionOf(br)
+		return nil
+	}
 	f, size, err := open(t, p)
 	if err != nil {
 		return fmt.Errorf("read archive header: %w", err)
