@@ -29,7 +29,7 @@ var ctrControls = []string{
 
 // judge runs the scanner over a target at now and returns each control's
 // status, with the facts document for further checks.
-func judge(t *testing.T, s scanners.Scanner, tg target.Target, now time.Time, overrides map[string]any) (map[string]audit.Result, audit.Facts) {
+func judge(t testing.TB, s scanners.Scanner, tg target.Target, now time.Time, overrides map[string]any) (map[string]audit.Result, audit.Facts) {
 	t.Helper()
 	eng, err := policies.Default()
 	if err != nil {
