@@ -160,6 +160,8 @@ func (e *Engine) stop(t testing.TB) {
 	if ids, err := e.Docker("ps", "-aq"); err == nil && ids != "" {
 		_, _ = e.Docker(append([]string{"rm", "-f"}, strings.Fields(ids)...)...)
 	}
+	// dockerd keeps the bridge of a user network when it stops: remove them first.
+	_, _ = e.Docker("network", "prune", "-f")
 	_ = syscall.Kill(e.cmd.Process.Pid, syscall.SIGTERM)
 	select {
 	case <-e.exited:
