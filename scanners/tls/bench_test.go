@@ -91,7 +91,7 @@ func TestBenchScan(t *testing.T) {
 	var ts []time.Duration
 	for range benchRuns("VOUCH_BENCH_TESTSSL_RUNS", 1) {
 		start := time.Now()
-		out, err := exec.Command("testssl", "--quiet", "--color", "0", "--warnings", "off", "--sneaky",
+		out, err := exec.Command("testssl", "--quiet", "--color", "0", "--warnings", "off", "--sneaky", "--nodns", "none",
 			"-p", "-E", "-S", "-h", "-U", "--ip", "127.0.0.1", fmt.Sprintf("https://%s:%d", testSNI, srv.TLSPort)).CombinedOutput()
 		if err != nil && len(out) == 0 {
 			t.Fatalf("testssl.sh: %v", err)

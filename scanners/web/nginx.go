@@ -46,8 +46,12 @@ type Server struct {
 // DefaultSSLProtocols is nginx's ssl_protocols default (since 1.23.4).
 var DefaultSSLProtocols = []string{"TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"}
 
-// maxIncludeDepth bounds include nesting, as a loop guard.
-const maxIncludeDepth = 16
+// maxIncludeDepth bounds include nesting, as a loop guard; maxDirectives
+// bounds the expanded configuration, so includes that fan out cannot blow up.
+const (
+	maxIncludeDepth = 16
+	maxDirectives   = 200000
+)
 
 // directive is one parsed nginx directive.
 type directive struct {
@@ -93,6 +97,7 @@ func ParseDump(out []byte) (*Nginx, error) {
 		n.Files = append(n.Files, f.name)
 	}
 	confDir := path.Dir(files[0].name)
+	total := 0
 	var expand func(ds []directive, depth int) ([]directive, error)
 	expand = func(ds []directive, depth int) ([]directive, error) {
 		if depth > maxIncludeDepth {
@@ -100,6 +105,9 @@ func ParseDump(out []byte) (*Nginx, error) {
 		}
 		var out []directive
 		for _, d := range ds {
+			if total++; total > maxDirectives {
+				return nil, fmt.Errorf("more than %d directives after includes", maxDirectives)
+			}
 			if d.name == "include" && d.block == nil && len(d.args) == 1 {
 				pat := d.args[0]
 				if !path.IsAbs(pat) {

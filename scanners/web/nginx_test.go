@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -86,6 +87,25 @@ func TestParseDumpRejectsBadInput(t *testing.T) {
 				t.Errorf("ParseDump = %v; want an error containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+func TestParseDumpBoundsIncludesThatFanOut(t *testing.T) {
+	// Each file includes the next four times: 4^12 directives if expanded.
+	var b strings.Builder
+	for i := range 13 {
+		fmt.Fprintf(&b, "# configuration file /etc/nginx/f%d:\n", i)
+		if i < 12 {
+			for range 4 {
+				fmt.Fprintf(&b, "include /etc/nginx/f%d;\n", i+1)
+			}
+		} else {
+			b.WriteString("worker_processes 1;\n")
+		}
+	}
+	_, err := ParseDump([]byte(b.String()))
+	if err == nil || !strings.Contains(err.Error(), "directives after includes") {
+		t.Errorf("ParseDump = %v; want the directive budget error", err)
 	}
 }
 
