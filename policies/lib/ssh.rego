@@ -15,7 +15,13 @@ cfg := input.ssh.config
 # no configuration files to read.
 endpoint_target if input.target.kind == "endpoint"
 
+# not_installed is the reason no SSH control applies: the machine has no
+# OpenSSH server.
+not_installed contains input.ssh.not_installed if input.ssh.not_installed
+
 # config_skip is the reason a configuration-only control does not apply.
+config_skip contains msg if some msg in not_installed
+
 config_skip contains msg if {
 	endpoint_target
 	msg := "an ssh:// endpoint shows no sshd configuration over the network; audit the machine itself with --target local or dir:PATH"
@@ -24,6 +30,7 @@ config_skip contains msg if {
 # config_errors says why the effective configuration cannot be judged.
 config_errors contains msg if {
 	not endpoint_target
+	not input.ssh.not_installed
 	some msg in lib.missing({"ssh.config"})
 }
 
@@ -109,9 +116,12 @@ first(eff, kw) := eff[kw][0]
 
 # probe_skip is the reason a probe-only control does not apply: a dir: tree
 # has no server, and a local sshd that listens nowhere cannot be probed.
+probe_skip contains msg if some msg in not_installed
+
 probe_skip contains "no live probe of a dir: target; add --endpoint ssh://HOST:PORT to probe the server it describes" if {
 	input.target.kind == "dir"
 	not input.ssh.endpoints
+	not input.ssh.not_installed
 }
 
 probe_skip contains msg if {
@@ -124,6 +134,7 @@ probe_skip contains msg if {
 probed if {
 	not input.target.kind == "dir"
 	not probe_skip_local
+	not input.ssh.not_installed
 }
 
 probe_skip_local if {

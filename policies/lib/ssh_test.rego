@@ -164,3 +164,18 @@ test_missing_facts_are_errors if {
 	ssh.config_errors == {"facts ssh.config not collected: run sshd -T: exit code 255"} with input as missing
 	ssh.probe_errors == {"facts ssh.endpoints not collected: probe ssh 127.0.0.1:22: read banner: timeout"} with input as missing
 }
+
+# absent is a machine without an OpenSSH server.
+absent := {
+	"target": {"name": "local", "kind": "local"},
+	"ssh": {"not_installed": "sshd is not installed: no /etc/ssh/sshd_config, no sshd program and no openssh-server package"},
+	"params": params,
+	"errors": {},
+}
+
+test_machine_without_sshd_skips_everything if {
+	ssh.config_skip == {"sshd is not installed: no /etc/ssh/sshd_config, no sshd program and no openssh-server package"} with input as absent
+	ssh.probe_skip == {"sshd is not installed: no /etc/ssh/sshd_config, no sshd program and no openssh-server package"} with input as absent
+	ssh.config_errors == set() with input as absent
+	ssh.probe_errors == set() with input as absent
+}

@@ -139,3 +139,37 @@ func TestBadConfigGivesErrorVerdicts(t *testing.T) {
 		})
 	}
 }
+
+// TestMachineWithoutSSHDSkipsEveryControl: a tree with no sshd_config and no
+// openssh-server package has no SSH server, so every SSH control is skipped
+// with that reason, and nothing is reported missing.
+func TestMachineWithoutSSHDSkipsEveryControl(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"etc/passwd":          "root:x:0:0:root:/root:/bin/bash\n",
+		"var/lib/dpkg/status": "Package: openssh-client\nStatus: install ok installed\nVersion: 1:9.2p1-2\n",
+	})
+	dt, err := target.NewDir(root, "dir:"+root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, doc, _ := judge(t, New(), dt, nil)
+	if len(doc.Errors) != 0 {
+		t.Errorf("errors = %v; want none for a machine without sshd", doc.Errors)
+	}
+	for _, id := range sshControls {
+		if r := got[id]; r.Status != audit.Skip || !strings.Contains(r.Message, "sshd is not installed") {
+			t.Errorf("verdict(%s) = %s (%s); want skip: sshd is not installed", id, r.Status, r.Message)
+		}
+	}
+
+	// The package without its configuration is a broken install, not an absent one.
+	writeTree(t, root, map[string]string{"var/lib/dpkg/status": "Package: openssh-server\nStatus: install ok installed\nVersion: 1:9.2p1-2+deb12u3\n"})
+	got, doc, _ = judge(t, New(), dt, nil)
+	if !strings.Contains(doc.Errors["ssh.config"], MainConfig) {
+		t.Errorf("errors[ssh.config] = %q; want the missing %s named", doc.Errors["ssh.config"], MainConfig)
+	}
+	if r := got["SSH-002"]; r.Status != audit.Error {
+		t.Errorf("verdict(SSH-002) = %s (%s); want error when openssh-server is installed without its configuration", r.Status, r.Message)
+	}
+}

@@ -12,6 +12,9 @@ type Facts struct {
 	Endpoints []*Endpoint `json:"endpoints,omitzero"`
 	// ProbeNote says why Endpoints is empty on a local target.
 	ProbeNote string `json:"probe_note,omitempty"`
+	// NotInstalled says why nothing else was collected when the machine has
+	// no OpenSSH server: the SSH controls do not apply to it.
+	NotInstalled string `json:"not_installed,omitempty"`
 }
 
 // Config is sshd's effective configuration.

@@ -76,6 +76,10 @@ func (s *Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collect
 		return f, nil
 	}
 	cfg, err := CollectConfig(ctx, t)
+	if errors.Is(err, errNoSSHD) && notInstalled(t) {
+		f.NotInstalled = "sshd is not installed: no " + MainConfig + ", no sshd program and no openssh-server package"
+		return f, nil
+	}
 	if err != nil {
 		c.Errorf("ssh.config", "%v", err)
 	} else {
@@ -129,6 +133,20 @@ func (s *Scanner) probeLocal(ctx context.Context, t target.Target, cfg *Config, 
 	}
 }
 
+// errNoSSHD marks a configuration that could not be read on a target where
+// sshd cannot be run either.
+var errNoSSHD = errors.New("sshd cannot be run")
+
+// notInstalled reports whether the target has no OpenSSH server at all:
+// neither its main configuration file nor the openssh-server package. It is
+// asked only after sshd itself could not be run (errNoSSHD).
+func notInstalled(t target.Target) bool {
+	if _, err := t.Stat(MainConfig); !errors.Is(err, fs.ErrNotExist) {
+		return false
+	}
+	return packageVersion(t) == ""
+}
+
 // sshdUnavailable reports whether a command failed because sshd is not there
 // (not installed, or not recorded in a dir: target), as opposed to failing.
 func sshdUnavailable(err error) bool {
@@ -148,6 +166,9 @@ func CollectConfig(ctx context.Context, t target.Target) (*Config, error) {
 	switch {
 	case useFiles:
 		if treeErr != nil {
+			if errors.Is(treeErr, fs.ErrNotExist) {
+				return nil, fmt.Errorf("%w: %w", errNoSSHD, treeErr)
+			}
 			return nil, treeErr
 		}
 		eff, err := tree.Effective(nil)

@@ -31,6 +31,7 @@ skip contains msg if some msg in ssh.config_skip
 
 error contains msg if {
 	not ssh.endpoint_target
+	not input.ssh.not_installed
 	some msg in lib.missing({"ssh.authorized_keys"})
 }
 

@@ -44,3 +44,9 @@ test_endpoint_is_skipped if {
 test_missing_keys_error if {
 	authorized_keys.error == {"facts ssh.authorized_keys not collected: no such facts in the document"} with input as fx.missing
 }
+
+test_machine_without_sshd_is_skipped if {
+	authorized_keys.skip == {"sshd is not installed: no /etc/ssh/sshd_config, no sshd program and no openssh-server package"} with input as fx.absent
+	authorized_keys.error == set() with input as fx.absent
+	authorized_keys.deny == set() with input as fx.absent
+}

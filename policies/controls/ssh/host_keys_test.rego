@@ -36,3 +36,9 @@ test_failed_host_key_handshake_errors if {
 test_missing_probe_errors if {
 	host_keys.error == {"facts ssh.endpoints not collected: probe ssh 127.0.0.1:22: read banner: timeout"} with input as fx.missing
 }
+
+test_machine_without_sshd_is_skipped if {
+	host_keys.skip == {"sshd is not installed: no /etc/ssh/sshd_config, no sshd program and no openssh-server package"} with input as fx.absent
+	host_keys.error == set() with input as fx.absent
+	host_keys.deny == set() with input as fx.absent
+}

@@ -30,6 +30,8 @@ methods := {"password", "keyboard-interactive"}
 
 keywords := {"passwordauthentication", "kbdinteractiveauthentication", "authenticationmethods"}
 
+skip contains msg if some msg in ssh.not_installed
+
 error contains msg if some msg in ssh.config_errors
 
 error contains msg if some msg in ssh.keyword_errors(keywords)

@@ -68,3 +68,9 @@ test_match_spec_that_could_not_be_computed_errors if {
 	i := object.union(fx.local, {"ssh": {"config": {"matches": [{"user": "bob", "host": "", "addr": "", "effective": {}, "error": "run sshd -T -C user=bob: exit code 255"}]}}})
 	password_auth.error == {"effective sshd configuration for user=bob could not be computed: run sshd -T -C user=bob: exit code 255"} with input as i
 }
+
+test_machine_without_sshd_is_skipped if {
+	password_auth.skip == {"sshd is not installed: no /etc/ssh/sshd_config, no sshd program and no openssh-server package"} with input as fx.absent
+	password_auth.error == set() with input as fx.absent
+	password_auth.deny == set() with input as fx.absent
+}

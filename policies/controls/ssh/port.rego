@@ -24,6 +24,8 @@ package vouch.controls.ssh.port
 import data.vouch.lib
 import data.vouch.lib.ssh
 
+skip contains msg if some msg in ssh.not_installed
+
 error contains msg if some msg in ssh.config_errors
 
 error contains msg if some msg in ssh.keyword_errors({"port", "listenaddress"})

@@ -41,3 +41,9 @@ test_endpoint_without_probe_errors if {
 	i := object.union(fx.remote, {"ssh": {"endpoints": null}, "errors": {"ssh.endpoints": "probe ssh 127.0.0.1:22: dial: connection refused"}})
 	port.error == {"facts ssh.endpoints not collected: probe ssh 127.0.0.1:22: dial: connection refused"} with input as i
 }
+
+test_machine_without_sshd_is_skipped if {
+	port.skip == {"sshd is not installed: no /etc/ssh/sshd_config, no sshd program and no openssh-server package"} with input as fx.absent
+	port.error == set() with input as fx.absent
+	port.deny == set() with input as fx.absent
+}

@@ -34,6 +34,8 @@ keywords := {
 	"hostbasedauthentication", "gssapiauthentication", "authenticationmethods",
 }
 
+skip contains msg if some msg in ssh.not_installed
+
 error contains msg if some msg in ssh.config_errors
 
 error contains msg if some msg in ssh.keyword_errors(keywords)

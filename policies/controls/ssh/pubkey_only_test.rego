@@ -47,3 +47,9 @@ test_missing_facts_error if {
 		"facts ssh.endpoints not collected: probe ssh 127.0.0.1:22: read banner: timeout",
 	} with input as fx.missing
 }
+
+test_machine_without_sshd_is_skipped if {
+	pubkey_only.skip == {"sshd is not installed: no /etc/ssh/sshd_config, no sshd program and no openssh-server package"} with input as fx.absent
+	pubkey_only.error == set() with input as fx.absent
+	pubkey_only.deny == set() with input as fx.absent
+}

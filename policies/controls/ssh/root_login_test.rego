@@ -38,3 +38,9 @@ test_missing_keyword_errors if {
 	i := json.remove(fx.local, ["ssh/config/effective/permitrootlogin"])
 	root_login.error == {"effective sshd configuration has no permitrootlogin (source sshd -T)"} with input as i
 }
+
+test_machine_without_sshd_is_skipped if {
+	root_login.skip == {"sshd is not installed: no /etc/ssh/sshd_config, no sshd program and no openssh-server package"} with input as fx.absent
+	root_login.error == set() with input as fx.absent
+	root_login.deny == set() with input as fx.absent
+}
