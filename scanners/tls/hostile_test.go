@@ -247,3 +247,59 @@ func TestSilentPlainHTTPIsAnErrorNotAPass(t *testing.T) {
 		t.Errorf("hsts = %+v; want max-age 31536000 from the HTTPS answer", f.HSTS)
 	}
 }
+
+// countingConn reports its Close once.
+type countingConn struct {
+	net.Conn
+	once  sync.Once
+	close func()
+}
+
+func (c *countingConn) Close() error {
+	c.once.Do(c.close)
+	return c.Conn.Close()
+}
+
+// TestConnectionsPerEndpointAreBounded counts the connections the scanner
+// holds open at once (through Options.Dial): never more than the limit.
+func TestConnectionsPerEndpointAreBounded(t *testing.T) {
+	for _, limit := range []int{3, DefaultConcurrency} {
+		t.Run(strconv.Itoa(limit), func(t *testing.T) {
+			var mu sync.Mutex
+			open, peak := 0, 0
+			ep := hostile(t, func(c net.Conn) {
+				time.Sleep(5 * time.Millisecond) // let connections overlap
+				legacyServer(c)
+			})
+			dial := func(ctx context.Context, network, addr string) (net.Conn, error) {
+				c, err := (&net.Dialer{}).DialContext(ctx, network, addr)
+				if err != nil {
+					return nil, err
+				}
+				mu.Lock()
+				open++
+				peak = max(peak, open)
+				mu.Unlock()
+				return &countingConn{Conn: c, close: func() { mu.Lock(); open--; mu.Unlock() }}, nil
+			}
+			opts := Options{Timeout: 2 * time.Second, Dial: dial}
+			if limit != DefaultConcurrency {
+				opts.Concurrency = limit
+			}
+			if _, err := Collect(context.Background(), ep, "/", "", opts); err != nil {
+				t.Fatal(err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if peak > limit {
+				t.Errorf("peak open connections = %d; want at most %d", peak, limit)
+			}
+			if peak < 2 {
+				t.Errorf("peak open connections = %d; want the scan to run connections in parallel", peak)
+			}
+			if open != 0 {
+				t.Errorf("%d connections left open after the scan", open)
+			}
+		})
+	}
+}
