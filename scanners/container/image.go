@@ -241,7 +241,9 @@ func inventoryLayers(img v1.Image, out *Image) error {
 
 // entry handles one visible layer entry.
 func (w *layerWalk) entry(tr *tar.Reader, hdr *tar.Header, name string, managers, dbs map[string]bool) error {
-	if hdr.Typeflag != tar.TypeReg && hdr.Typeflag != tar.TypeSymlink && hdr.Typeflag != tar.TypeLink {
+	// A sparse file is a regular file whose holes are not stored.
+	regular := hdr.Typeflag == tar.TypeReg || hdr.Typeflag == tar.TypeGNUSparse || hdr.Typeflag == '\x00'
+	if !regular && hdr.Typeflag != tar.TypeSymlink && hdr.Typeflag != tar.TypeLink {
 		return nil
 	}
 	if m, ok := packageManagers[name]; ok {
@@ -252,7 +254,7 @@ func (w *layerWalk) entry(tr *tar.Reader, hdr *tar.Header, name string, managers
 			dbs["/"+strings.TrimSuffix(d, "/")] = true
 		}
 	}
-	if hdr.Typeflag != tar.TypeReg {
+	if !regular {
 		return nil
 	}
 	switch {
