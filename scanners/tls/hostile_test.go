@@ -2,6 +2,7 @@ package tls
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log"
 	"net"
@@ -301,5 +302,36 @@ func TestConnectionsPerEndpointAreBounded(t *testing.T) {
 				t.Errorf("%d connections left open after the scan", open)
 			}
 		})
+	}
+}
+
+// TestSessionCookiesNeverReachTheFacts plants a session cookie in the HTTPS
+// answer: the headers facts keep every other header, never Set-Cookie.
+func TestSessionCookiesNeverReachTheFacts(t *testing.T) {
+	const secret = "s3cr3t-session-8f2a9c"
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		http.SetCookie(w, &http.Cookie{Name: "session", Value: secret})
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+	}))
+	srv.Config.ErrorLog = nullLogger()
+	srv.StartTLS()
+	defer srv.Close()
+	te, err := target.NewEndpoint("https://"+srv.Listener.Addr().String(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := New(Options{Timeout: time.Second}).Scan(context.Background(), te, scanners.NewCollection(time.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(b), secret) || strings.Contains(strings.ToLower(string(b)), "set-cookie") {
+		t.Errorf("facts hold the session cookie:\n%s", b)
+	}
+	if h := got.(*Facts).Headers["x-content-type-options"]; len(h) != 1 || h[0] != "nosniff" {
+		t.Errorf("headers = %v; want x-content-type-options kept", got.(*Facts).Headers)
 	}
 }
