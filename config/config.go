@@ -48,6 +48,9 @@ type Config struct {
 	// (trivy.db and metadata.json) the container scanner matches images
 	// against; --vuln-db overrides it. Nothing is downloaded.
 	VulnDB string
+	// SSHProbeTimeout bounds the live probe of one SSH server ("ssh:
+	// {probe_timeout: 10s}"); zero means the scanner's default of 5 s.
+	SSHProbeTimeout time.Duration
 }
 
 // Endpoint is a service to probe: an https:// or ssh:// URL, and for HTTPS
@@ -128,8 +131,10 @@ func Parse(name string, b []byte) (*Config, error) {
 			err = c.parseAvailability(v)
 		case "vuln_db":
 			err = decodeAs(v, &c.VulnDB, "the directory holding trivy.db and metadata.json")
+		case "ssh":
+			err = c.parseSSH(v)
 		default:
-			return nil, &Error{File: name, Line: k.Line, Msg: fmt.Sprintf("unknown key %q (want profile, params, targets, endpoints, waivers, backups, restore_tests, availability, vuln_db)", k.Value)}
+			return nil, &Error{File: name, Line: k.Line, Msg: fmt.Sprintf("unknown key %q (want profile, params, targets, endpoints, waivers, backups, restore_tests, availability, vuln_db, ssh)", k.Value)}
 		}
 		if err != nil {
 			var ce *Error
@@ -141,6 +146,25 @@ func Parse(name string, b []byte) (*Config, error) {
 		}
 	}
 	return c, nil
+}
+
+// parseSSH reads the ssh scanner's settings: {probe_timeout: DURATION}.
+func (c *Config) parseSSH(n *yaml.Node) error {
+	var v struct {
+		ProbeTimeout string `yaml:"probe_timeout"`
+	}
+	if err := strictDecode(n, &v); err != nil {
+		return &Error{Line: n.Line, Msg: "ssh: " + err.Error() + " (want {probe_timeout: 5s})"}
+	}
+	if v.ProbeTimeout == "" {
+		return nil
+	}
+	d, err := time.ParseDuration(v.ProbeTimeout)
+	if err != nil || d <= 0 || d > 10*time.Minute {
+		return &Error{Line: n.Line, Msg: fmt.Sprintf("ssh.probe_timeout %q: want a duration between 1ms and 10m, as in 5s", v.ProbeTimeout)}
+	}
+	c.SSHProbeTimeout = d
+	return nil
 }
 
 func decodeAs(n *yaml.Node, into any, want string) error {

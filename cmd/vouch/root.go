@@ -50,7 +50,7 @@ func defaultScanners(cfg *config.Config) *scanners.Registry {
 	_ = cfg // scanners that read vouch.yaml (backup sets, monitoring) take their part of it here
 	return scanners.NewRegistry(
 		host.New(),
-		ssh.New(),
+		ssh.New().WithProbeOptions(ssh.ProbeOptions{Timeout: cfg.SSHProbeTimeout}),
 		tlsscan.New(tlsscan.Options{}),
 		web.New(),
 		firewall.New(),

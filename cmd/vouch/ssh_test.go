@@ -2,12 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"net"
 	"os/exec"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vouch-audit/vouch/audit"
 	"github.com/vouch-audit/vouch/internal/testsshd"
@@ -119,5 +121,42 @@ func TestCompliantFixturePassesEverySSHControl(t *testing.T) {
 		if r := got[id]; r.Status != want {
 			t.Errorf("%s on compliant fixture = %s (%s); want %s", id, r.Status, r.Message, want)
 		}
+	}
+}
+
+// TestSSHProbeTimeoutFromConfig: ssh.probe_timeout in vouch.yaml bounds the
+// probe of a server that stalls after its banner.
+func TestSSHProbeTimeoutFromConfig(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			c.Write([]byte("SSH-2.0-Stall\r\n"))
+			t.Cleanup(func() { c.Close() })
+		}
+	}()
+	cfg := filepath.Join(t.TempDir(), "vouch.yaml")
+	writeFile(t, cfg, "ssh:\n  probe_timeout: 300ms\n")
+	start := time.Now()
+	code, out, errOut := vouch(t, "facts", "--config", cfg, "--endpoint", "ssh://"+l.Addr().String())
+	if took := time.Since(start); took > 3*time.Second {
+		t.Errorf("vouch facts took %s; ssh.probe_timeout is 300ms", took)
+	}
+	if code != 0 {
+		t.Fatalf("vouch facts exited %d: %s", code, errOut)
+	}
+	var doc struct{ Errors map[string]string }
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Errors["ssh.endpoints"], "timed out") {
+		t.Errorf("errors[ssh.endpoints] = %q; want the probe timed out", doc.Errors["ssh.endpoints"])
 	}
 }
