@@ -160,3 +160,28 @@ func TestSSHProbeTimeoutFromConfig(t *testing.T) {
 		t.Errorf("errors[ssh.endpoints] = %q; want the probe timed out", doc.Errors["ssh.endpoints"])
 	}
 }
+
+// TestDriftedFixtureFailsItsSSHDrift: the drifted tree's sshd (a cloud-init
+// drop-in turning passwords back on, root login, port 2222, empty passwords
+// for deploy in a Match block, an RSA-2048 user key, a group-writable
+// sshd_config, OpenSSH's defaults elsewhere) fails every SSH control it
+// drifted on; LogLevel INFO still passes.
+func TestDriftedFixtureFailsItsSSHDrift(t *testing.T) {
+	_, rep := auditJSON(t, "--target", "dir:"+filepath.Join(fixtures, "debian12-drifted"), "--config", fixtureCfg, "--control", strings.Join(sshControls, ","))
+	got := statuses(rep)
+	for _, id := range sshControls {
+		want := audit.Fail
+		switch id {
+		case "SSH-007", "SSH-008":
+			want = audit.Skip
+		case "SSH-014":
+			want = audit.Pass
+		}
+		if r := got[id]; r.Status != want {
+			t.Errorf("%s on drifted fixture = %s (%s); want %s", id, r.Status, r.Message, want)
+		}
+	}
+	if r := got["SSH-011"]; !strings.Contains(r.Message, "user=deploy") {
+		t.Errorf("SSH-011 message %q; want the Match block for deploy named", r.Message)
+	}
+}
