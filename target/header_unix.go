@@ -30,7 +30,9 @@ func readFD(fd int, name string, buf []byte) (int, int64, error) {
 		return 0, 0, fmt.Errorf("%s is not a regular file", name)
 	}
 	n := 0
-	for n < len(buf) {
+	// stop at the size fstat gave: a second read only to learn of the end
+	// would double the system calls for files smaller than buf
+	for n < len(buf) && int64(n) < st.Size {
 		m, err := syscall.Read(fd, buf[n:])
 		if err == syscall.EINTR {
 			continue

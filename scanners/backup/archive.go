@@ -39,7 +39,8 @@ func (s *Scanner) scanArchives(ctx context.Context, t target.Target, now time.Ti
 	if err != nil {
 		return nil, fmt.Errorf("read archive directory %s: %w", bs.Path, err)
 	}
-	set := &Set{Name: bs.Name, Type: bs.Type, Location: bs.Location, Source: bs.Path, MaxAgeHours: bs.MaxAgeHours}
+	set := &Set{Name: bs.Name, Type: bs.Type, Location: bs.Location, Source: bs.Path, MaxAgeHours: bs.MaxAgeHours,
+		Backups: make([]Backup, 0, len(entries))}
 	for _, e := range entries {
 		if e.IsDir() {
 			continue
