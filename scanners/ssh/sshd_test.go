@@ -13,55 +13,14 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/vouch-audit/vouch/internal/testsshd"
 )
 
-// needSSHD returns the path of a usable sshd, installing openssh-server with
-// apt-get when running as root on Debian. With VOUCH_INTEGRATION=required a
-// missing sshd fails the test; otherwise the test is skipped with the reason.
-func needSSHD(t testing.TB) string {
-	t.Helper()
-	p, reason := findSSHD()
-	if p == "" {
-		if os.Getenv("VOUCH_INTEGRATION") == "required" {
-			t.Fatalf("sshd is required (VOUCH_INTEGRATION=required) but unavailable: %s", reason)
-		}
-		t.Skipf("sshd unavailable: %s", reason)
-	}
-	return p
-}
-
-func findSSHD() (string, string) {
-	look := func() string {
-		for _, p := range []string{"/usr/sbin/sshd", "/usr/local/sbin/sshd"} {
-			if _, err := os.Stat(p); err == nil {
-				return p
-			}
-		}
-		p, _ := exec.LookPath("sshd")
-		return p
-	}
-	p := look()
-	if p == "" {
-		if os.Geteuid() != 0 {
-			return "", "openssh-server is not installed and installing it needs root"
-		}
-		if _, err := exec.LookPath("apt-get"); err != nil {
-			return "", "openssh-server is not installed and apt-get is not available"
-		}
-		out, err := exec.Command("sh", "-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssh-server").CombinedOutput()
-		if err != nil {
-			return "", fmt.Sprintf("apt-get install openssh-server: %v: %s", err, lastLines(out, 5))
-		}
-		if p = look(); p == "" {
-			return "", "openssh-server installed but sshd not found"
-		}
-	}
-	// sshd -T and -D refuse to run without the privilege separation directory.
-	if err := os.MkdirAll("/run/sshd", 0o755); err != nil {
-		return "", fmt.Sprintf("create /run/sshd: %v", err)
-	}
-	return p, ""
-}
+// needSSHD returns the path of a usable sshd (see testsshd.Need: installed
+// with apt-get when missing and root; skip, or fail under
+// VOUCH_INTEGRATION=required, when it cannot be had).
+func needSSHD(t testing.TB) string { return testsshd.Need(t) }
 
 func lastLines(b []byte, n int) string {
 	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
