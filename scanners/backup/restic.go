@@ -20,6 +20,10 @@ const (
 	resticCheckTimeout = 15 * time.Minute
 )
 
+// maxResticOutput caps what restic may print: snapshots --json of a repository
+// with tens of thousands of snapshots runs to megabytes.
+const maxResticOutput = 64 << 20
+
 // resticCipher is the repository format's encryption (restic design document,
 // "Keys, Encryption and MAC"): every blob and file is encrypted and
 // authenticated with the master key, which the password unlocks.
@@ -39,7 +43,7 @@ type resticSnapshot struct {
 // environment only: RESTIC_PASSWORD_FILE names the file (vouch never reads it),
 // or RESTIC_PASSWORD carries the value of the configured variable.
 func resticCommand(t target.Target, bs config.BackupSet, timeout time.Duration, args ...string) (target.Command, error) {
-	c := target.Command{Name: "restic", Args: append([]string{"--no-cache", "-r", bs.Repository}, args...), Timeout: timeout}
+	c := target.Command{Name: "restic", Args: append([]string{"--no-cache", "-r", bs.Repository}, args...), Timeout: timeout, MaxOutput: maxResticOutput}
 	switch {
 	case bs.PasswordFile != "":
 		c.Env = []string{"RESTIC_PASSWORD_FILE=" + bs.PasswordFile}

@@ -1,0 +1,5 @@
+package target
+
+import "syscall"
+
+const noatime = syscall.O_NOATIME

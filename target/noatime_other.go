@@ -1,0 +1,5 @@
+//go:build unix && !linux
+
+package target
+
+const noatime = 0
