@@ -48,6 +48,10 @@ type Config struct {
 	// (trivy.db and metadata.json) the container scanner matches images
 	// against; --vuln-db overrides it. Nothing is downloaded.
 	VulnDB string
+	// Images are image archives on the machine running vouch that the
+	// container scanner inventories besides the engine's: docker-archive:PATH
+	// (a docker save tarball) or oci:PATH (an OCI image layout).
+	Images []string
 	// SSHProbeTimeout bounds the live probe of one SSH server ("ssh:
 	// {probe_timeout: 10s}"); zero means the scanner's default of 5 s.
 	SSHProbeTimeout time.Duration
@@ -131,10 +135,12 @@ func Parse(name string, b []byte) (*Config, error) {
 			err = c.parseAvailability(v)
 		case "vuln_db":
 			err = decodeAs(v, &c.VulnDB, "the directory holding trivy.db and metadata.json")
+		case "images":
+			err = decodeAs(v, &c.Images, "a list of image archives (docker-archive:PATH, oci:PATH)")
 		case "ssh":
 			err = c.parseSSH(v)
 		default:
-			return nil, &Error{File: name, Line: k.Line, Msg: fmt.Sprintf("unknown key %q (want profile, params, targets, endpoints, waivers, backups, restore_tests, availability, vuln_db, ssh)", k.Value)}
+			return nil, &Error{File: name, Line: k.Line, Msg: fmt.Sprintf("unknown key %q (want profile, params, targets, endpoints, waivers, backups, restore_tests, availability, vuln_db, images, ssh)", k.Value)}
 		}
 		if err != nil {
 			var ce *Error

@@ -54,7 +54,7 @@ func defaultScanners(cfg *config.Config) *scanners.Registry {
 		tlsscan.New(tlsscan.Options{}),
 		web.New(),
 		firewall.New(),
-		container.New(container.Options{VulnDB: cfg.VulnDB}),
+		container.New(container.Options{VulnDB: cfg.VulnDB, Images: cfg.Images}),
 		backup.New(cfg),
 		sla.New(cfg),
 	)

@@ -27,3 +27,16 @@ ctr_shared_networks contains n if {
 }
 
 severity_rank := {"unknown": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
+
+# Image controls also judge configured image archives, which need no engine:
+# they skip only when there is no engine and no image either.
+ctr_images_absent if {
+	ctr_absent
+	count(object.get(input, ["container", "images"], {})) == 0
+}
+
+ctr_images_skip contains "no container engine and no image archive on this host" if ctr_images_absent
+
+ctr_images_missing(_) := set() if ctr_images_absent
+
+ctr_images_missing(paths) := missing(paths) if not ctr_images_absent

@@ -17,3 +17,9 @@ test_label_defaults_to_empty if {
 	lib.ctr_label({"labels": {"a": "b"}}, "x") == ""
 	lib.ctr_label({"labels": {"a": "b"}}, "a") == "b"
 }
+
+test_image_archives_are_judged_without_an_engine if {
+	i := {"container": {"engine": {"installed": false}, "images": {"sha256:a": {}}}, "errors": {}}
+	lib.ctr_images_skip == set() with input as i
+	lib.ctr_images_missing({"container.vuln_db"}) == {"facts container.vuln_db not collected: no such facts in the document"} with input as i
+}

@@ -20,7 +20,9 @@ import (
 	"github.com/google/go-containerregistry/pkg/v1/mutate"
 	"github.com/google/go-containerregistry/pkg/v1/tarball"
 
+	"github.com/vouch-audit/vouch/audit"
 	"github.com/vouch-audit/vouch/scanners/container"
+	"github.com/vouch-audit/vouch/scanners/container/vuln/vulntest"
 )
 
 type entry struct {
@@ -304,5 +306,30 @@ func TestOpenImageArchives(t *testing.T) {
 				t.Errorf("%s: user %q, %d packages; want app and 2", tc.spec, got.User, len(got.Packages))
 			}
 		})
+	}
+}
+
+// TestArchiveJudgedWithoutEngine inventories a docker save tarball on a host
+// with no engine: the engine controls skip, the image controls judge it.
+func TestArchiveJudgedWithoutEngine(t *testing.T) {
+	img := image(t, v1.Config{Env: []string{"DB_PASSWORD=archive-baked-password-77"}}, nil, layerBytes(t,
+		entry{name: "etc/os-release", body: "ID=debian\nVERSION_ID=12\n"},
+		entry{name: "var/lib/dpkg/status", body: status}))
+	path := filepath.Join(t.TempDir(), "app.tar")
+	tag, _ := name.NewTag("vouch-test/app:1")
+	if err := tarball.WriteToFile(path, tag, img); err != nil {
+		t.Fatal(err)
+	}
+	dbDir := t.TempDir()
+	if err := vulntest.Write(dbDir, clock.Add(-time.Hour), []vulntest.Advisory{
+		{Platform: "debian 12", Package: "openssl", ID: "CVE-2026-31337", FixedVersion: "3.0.15-1~deb12u1", Severity: "HIGH"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s := container.New(container.Options{Getenv: noEnv, Images: []string{"docker-archive:" + path}, VulnDB: dbDir})
+	got, f := judge(t, s, localTree{dirTarget(t, t.TempDir())}, clock, nil)
+	assertVerdicts(t, got, map[string]audit.Status{"CTR-011": audit.Fail, "CTR-012": audit.Fail}, audit.Skip)
+	if b, _ := json.Marshal(f); strings.Contains(string(b), "archive-baked-password-77") {
+		t.Error("facts carry the baked password in clear")
 	}
 }

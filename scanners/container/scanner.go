@@ -93,8 +93,31 @@ var dockerdPaths = []string{
 	"/var/run/docker.sock", "/run/docker.sock", "/lib/systemd/system/docker.service", "/usr/lib/systemd/system/docker.service",
 }
 
-// Scan reads the engine and the images its containers run.
+// Scan reads the engine, the images its containers run and the configured
+// image archives, and matches them against the vulnerability database.
 func (s *Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collection) (any, error) {
+	f, err := s.scan(ctx, t, c)
+	if err != nil {
+		return nil, err
+	}
+	// Archives join the engine's images when the engine was read, or when
+	// there is none; an unreadable engine leaves container.images an error,
+	// which archives alone must not turn into a pass.
+	if f.Engine.Reachable || !f.Engine.Installed {
+		for id, im := range s.archives() {
+			if f.Images == nil {
+				f.Images = map[string]Image{}
+			}
+			f.Images[id] = im
+		}
+	}
+	if f.Engine.Reachable || len(f.Images) > 0 {
+		s.vulns(ctx, f, c)
+	}
+	return f, nil
+}
+
+func (s *Scanner) scan(ctx context.Context, t target.Target, c *scanners.Collection) (*Facts, error) {
 	f := &Facts{}
 	var src source
 	switch t.Info().Kind {
@@ -187,7 +210,6 @@ func (s *Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collect
 	if f.Containers != nil {
 		f.Images = s.images(ctx, src, f.Containers)
 	}
-	s.vulns(ctx, f, c)
 	return f, nil
 }
 
@@ -218,8 +240,7 @@ func (s *Scanner) unreachable(f *Facts, c *scanners.Collection, err error) *Fact
 	return f
 }
 
-// images inventories each distinct image the containers use and the
-// configured archives.
+// images inventories each distinct image the containers use.
 func (s *Scanner) images(ctx context.Context, src source, cs []Container) map[string]Image {
 	ids := map[string]bool{}
 	var order []string
@@ -251,6 +272,12 @@ func (s *Scanner) images(ctx context.Context, src source, cs []Container) map[st
 		out[id] = im
 		mu.Unlock()
 	})
+	return tidy(out)
+}
+
+// archives inventories the configured image archives, keyed by image id.
+func (s *Scanner) archives() map[string]Image {
+	out := map[string]Image{}
 	for _, spec := range s.opts.Images {
 		img, err := OpenImage(spec)
 		if err != nil {
@@ -261,8 +288,13 @@ func (s *Scanner) images(ctx context.Context, src source, cs []Container) map[st
 		if got.ID == "" {
 			got.ID = spec
 		}
+		got.Refs = []string{spec}
 		out[got.ID] = got
 	}
+	return tidy(out)
+}
+
+func tidy(out map[string]Image) map[string]Image {
 	for k, im := range out {
 		if im.Refs == nil {
 			im.Refs = []string{}

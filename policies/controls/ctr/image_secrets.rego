@@ -24,7 +24,7 @@ package vouch.controls.ctr.image_secrets
 
 import data.vouch.lib
 
-error contains msg if some msg in lib.ctr_missing({"container.images"})
+error contains msg if some msg in lib.ctr_images_missing({"container.images"})
 
 error contains msg if {
 	some id, im in input.container.images
@@ -33,7 +33,7 @@ error contains msg if {
 	msg := sprintf("image %s not read: %s", [id, im.inventory_error])
 }
 
-skip contains msg if some msg in lib.ctr_skip
+skip contains msg if some msg in lib.ctr_images_skip
 
 secret(v) if {
 	some p in input.params.secret_patterns

@@ -33,3 +33,9 @@ test_images_not_collected_errors if {
 	i := {"container": {"engine": {"installed": true}}, "params": params, "errors": {"container.images": "containers not listed: EOF"}}
 	image_secrets.error == {"facts container.images not collected: containers not listed: EOF"} with input as i
 }
+
+test_image_archive_is_judged_on_a_host_without_engine if {
+	i := {"container": {"engine": {"installed": false}, "images": {"sha256:a": {"values": [val("env", "API_TOKEN", 30, [])]}}}, "params": params, "errors": {}}
+	image_secrets.skip == set() with input as i
+	count(image_secrets.deny) == 1 with input as i
+}

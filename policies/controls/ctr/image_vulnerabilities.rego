@@ -28,7 +28,7 @@ package vouch.controls.ctr.image_vulnerabilities
 
 import data.vouch.lib
 
-error contains msg if some msg in lib.ctr_missing({"container.images", "container.vuln_db"})
+error contains msg if some msg in lib.ctr_images_missing({"container.images", "container.vuln_db"})
 
 error contains msg if {
 	age := lib.days_since(input.container.vuln_db.updated_at)
@@ -43,7 +43,7 @@ error contains msg if {
 	msg := sprintf("image %s not matched: %s", [id, im.vuln_error])
 }
 
-skip contains msg if some msg in lib.ctr_skip
+skip contains msg if some msg in lib.ctr_images_skip
 
 limit := lib.severity_rank[lower(input.params.max_vuln_severity)]
 
