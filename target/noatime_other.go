@@ -1,5 +1,0 @@
-//go:build unix && !linux
-
-package target
-
-const noatime = 0
