@@ -50,6 +50,22 @@ type Set struct {
 	Ignored int `json:"ignored"`
 	// Check is the result of restic check (restic sets only).
 	Check *Integrity `json:"check,omitempty"`
+	// Instances summarises the backups per instance, so controls judge each
+	// instance without walking every backup once per instance.
+	Instances map[string]*Instance `json:"instances"`
+}
+
+// Instance is what a set holds for one instance.
+type Instance struct {
+	Count int `json:"count"`
+	// Newest is the id and time of the instance's most recent backup.
+	Newest     string    `json:"newest"`
+	NewestTime time.Time `json:"newest_time"`
+	// KeyIDs are the OpenPGP key ids its backups are encrypted to.
+	KeyIDs []string `json:"key_ids"`
+	// Days are the distinct UTC days (days since 1970-01-01) holding a
+	// backup, newest first: what a retention schedule counts.
+	Days []int64 `json:"days"`
 }
 
 // Backup is one archive or snapshot.

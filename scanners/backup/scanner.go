@@ -87,6 +87,27 @@ func finish(set *Set, now time.Time) {
 	if set.Anomalies == nil {
 		set.Anomalies = []Anomaly{}
 	}
+	set.Instances = map[string]*Instance{}
+	for _, b := range set.Backups {
+		in := set.Instances[b.Instance]
+		if in == nil {
+			in = &Instance{Newest: b.ID, NewestTime: b.Time, KeyIDs: []string{}, Days: []int64{}}
+			set.Instances[b.Instance] = in
+		}
+		in.Count++
+		for _, k := range b.Encryption.KeyIDs {
+			if !slices.Contains(in.KeyIDs, k) {
+				in.KeyIDs = append(in.KeyIDs, k)
+			}
+		}
+		day := int64(math.Floor(float64(b.Time.Unix()) / 86400))
+		if n := len(in.Days); n == 0 || in.Days[n-1] != day {
+			in.Days = append(in.Days, day)
+		}
+	}
+	for _, in := range set.Instances {
+		slices.Sort(in.KeyIDs)
+	}
 	if len(set.Backups) == 0 {
 		return
 	}

@@ -45,6 +45,10 @@ func TestScanDirTarget(t *testing.T) {
 	if e := set.Backups[1].Encryption; !e.Encrypted || e.KeyIDs[0] != "521FE516C28F1853" || *set.Backups[1].Size != int64(len(enc)) {
 		t.Errorf("older backup = %+v; want encrypted to 521FE516C28F1853 with its size", set.Backups[1])
 	}
+	if in := set.Instances["alpha"]; in == nil || in.Count != 2 || in.Newest != "alpha-20261202T020000Z.tar.gz.gpg" ||
+		len(in.KeyIDs) != 1 || len(in.Days) != 2 || in.Days[0] != 20424 {
+		t.Errorf("instance summary = %+v; want 2 backups on days 20424 and 20423, one key", in)
+	}
 	if *set.NewestAgeHours != 10 || *set.RPOHours != 24 {
 		t.Errorf("age %v rpo %v; want 10 and 24", *set.NewestAgeHours, *set.RPOHours)
 	}

@@ -60,22 +60,16 @@ deny contains {"msg": msg, "data": {"set": name}} if {
 	msg := sprintf("backup set %s (%s) holds no backups", [name, set.source])
 }
 
-# the newest backup of each instance of a set (backups come newest first)
-newest(set) := {inst: b |
-	some inst in {x.instance | some x in set.backups}
-	b := [x | some x in set.backups; x.instance == inst][0]
-}
-
-deny contains {"msg": msg, "data": {"set": name, "instance": inst, "newest": b.id, "time": b.time, "age_hours": age, "max_age_hours": limit(set)}} if {
+deny contains {"msg": msg, "data": {"set": name, "instance": inst, "newest": s.newest, "time": s.newest_time, "age_hours": age, "max_age_hours": limit(set)}} if {
 	some name, set in input.backup.sets
-	some inst, b in newest(set)
-	age := age_hours(b.time)
+	some inst, s in set.instances
+	age := age_hours(s.newest_time)
 	age > limit(set)
-	msg := sprintf("backup set %s, instance %s: newest backup %s is %v hours old, above %v", [name, inst, b.id, age, limit(set)])
+	msg := sprintf("backup set %s, instance %s: newest backup %s is %v hours old, above %v", [name, inst, s.newest, age, limit(set)])
 }
 
-evidence contains {"msg": msg, "data": {"set": name, "instance": inst, "newest": b.id, "time": b.time, "age_hours": age_hours(b.time)}} if {
+evidence contains {"msg": msg, "data": {"set": name, "instance": inst, "newest": s.newest, "time": s.newest_time, "age_hours": age_hours(s.newest_time)}} if {
 	some name, set in input.backup.sets
-	some inst, b in newest(set)
-	msg := sprintf("backup set %s, instance %s: newest backup %s at %s (%v hours old, limit %v)", [name, inst, b.id, b.time, age_hours(b.time), limit(set)])
+	some inst, s in set.instances
+	msg := sprintf("backup set %s, instance %s: newest backup %s at %s (%v hours old, limit %v)", [name, inst, s.newest, s.newest_time, age_hours(s.newest_time), limit(set)])
 }

@@ -2,11 +2,17 @@ package vouch.controls.bak.backup_age_test
 
 import data.vouch.controls.bak.backup_age
 
-set(name, times, extra) := object.union({
+set(name, times, extra) := with_instances(object.union({
 	"name": name, "type": "archive", "location": "dc1", "source": "/var/backups/app", "max_age_hours": null,
 	"backups": [{"id": sprintf("app-%d", [i]), "time": t, "instance": "app", "encryption": {"encrypted": true}} | some i, t in times],
 	"anomalies": [],
-}, extra)
+}, extra))
+
+# the per-instance summary the scanner derives from the backups (newest first)
+with_instances(s) := object.union(s, {"instances": {inst: {"count": count(bs), "newest": bs[0].id, "newest_time": bs[0].time} |
+	some inst in {b.instance | some b in s.backups}
+	bs := [b | some b in s.backups; b.instance == inst]
+}})
 
 doc(sets, errors) := {
 	"backup": {"declared": object.keys(sets) | {k | some e, _ in errors; k := trim_prefix(e, "backup.sets.")}, "sets": sets},
@@ -53,10 +59,10 @@ test_no_sets_declared_errors if {
 }
 
 test_one_stale_instance_among_fresh_ones_fails if {
-	s := object.union(set("app", ["2026-12-01T02:00:00Z"], {}), {"backups": [
+	s := with_instances(object.union(set("app", ["2026-12-01T02:00:00Z"], {}), {"backups": [
 		{"id": "alpha-1", "time": "2026-12-01T02:00:00Z", "instance": "alpha"},
 		{"id": "beta-1", "time": "2026-11-28T02:00:00Z", "instance": "beta"},
-	]})
+	]}))
 	i := doc({"app": s}, {})
 	backup_age.deny == {{"msg": "backup set app, instance beta: newest backup beta-1 is 82 hours old, above 24", "data": {"set": "app", "instance": "beta", "newest": "beta-1", "time": "2026-11-28T02:00:00Z", "age_hours": 82, "max_age_hours": 24}}} with input as i
 }

@@ -21,10 +21,10 @@ package vouch.controls.bak.backup_keys
 
 import data.vouch.lib
 
-keyed := [{"key": k, "instance": b.instance, "set": name} |
+keyed := [{"key": k, "instance": inst, "set": name} |
 	some name, set in input.backup.sets
-	some b in set.backups
-	some k in object.get(b.encryption, "key_ids", [])
+	some inst, s in set.instances
+	some k in s.key_ids
 ]
 
 instances_of(k) := {e.instance | some e in keyed; e.key == k}

@@ -4,8 +4,13 @@ import data.vouch.controls.bak.backup_keys
 
 b(inst, key) := {"id": sprintf("%s.gpg", [inst]), "instance": inst, "encryption": {"encrypted": true, "format": "openpgp", "key_ids": [key]}}
 
+# the per-instance summary the scanner derives from the backups
+instances(backups) := {inst: {"key_ids": sort({k | some b in backups; b.instance == inst; some k in b.encryption.key_ids})} |
+	some inst in {b.instance | some b in backups}
+}
+
 doc(backups) := {
-	"backup": {"declared": ["app"], "sets": {"app": {"backups": backups, "anomalies": []}}},
+	"backup": {"declared": ["app"], "sets": {"app": {"backups": backups, "instances": instances(backups), "anomalies": []}}},
 	"errors": {},
 	"now": "2026-12-01T12:00:00Z",
 	"params": {},

@@ -33,12 +33,7 @@ import data.vouch.lib
 
 day_ns := 86400000000000
 
-day(ns) := floor(ns / day_ns)
-
-# ISO weeks start on Monday; 1970-01-01 was a Thursday.
-week(ns) := floor((day(ns) + 3) / 7)
-
-month(ns) := (d[0] * 12 + d[1]) - 1 if d := time.date(ns)
+today := floor(lib.now_ns / day_ns)
 
 tiers := [t |
 	some unit in ["daily", "weekly", "monthly"]
@@ -47,18 +42,22 @@ tiers := [t |
 	t := {"unit": unit, "count": n}
 ]
 
-period(unit, ns) := day(ns) if unit == "daily"
+# periods of a day number (days since 1970-01-01, UTC): ISO weeks start on
+# Monday, and 1970-01-01 was a Thursday
+period(unit, day) := day if unit == "daily"
 
-period(unit, ns) := week(ns) if unit == "weekly"
+period(unit, day) := floor((day + 3) / 7) if unit == "weekly"
 
-period(unit, ns) := month(ns) if unit == "monthly"
+period(unit, day) := (d[0] * 12 + d[1]) - 1 if {
+	unit == "monthly"
+	d := time.date(day * day_ns)
+}
 
 # periods holding a backup of the instance, within count+1 periods back from now
-kept(set, inst, t) := {p |
-	some b in set.backups
-	b.instance == inst
-	p := period(t.unit, time.parse_rfc3339_ns(b.time))
-	p >= period(t.unit, lib.now_ns) - t.count
+kept(s, t) := {p |
+	some day in s.days
+	p := period(t.unit, day)
+	p >= period(t.unit, today) - t.count
 }
 
 error contains msg if some msg in lib.missing({"backup.sets"})
@@ -80,13 +79,11 @@ error contains msg if {
 	msg := sprintf("retention %v names no daily, weekly or monthly count", [input.params.retention])
 }
 
-instances(set) := {b.instance | some b in set.backups}
-
 deny contains {"msg": msg, "data": {"set": name, "instance": inst, "tier": t.unit, "want": t.count, "have": have}} if {
 	some name, set in input.backup.sets
-	some inst in instances(set)
+	some inst, s in set.instances
 	some t in tiers
-	have := count(kept(set, inst, t))
+	have := count(kept(s, t))
 	have < t.count
 	msg := sprintf("backup set %s, instance %s: %s retention needs %d, %d kept", [name, inst, t.unit, t.count, have])
 }
@@ -103,10 +100,10 @@ span_ns(unit) := 7 * day_ns if unit == "weekly"
 
 span_ns(unit) := 31 * day_ns if unit == "monthly"
 
-evidence contains {"msg": msg, "data": {"set": name, "instance": inst, "tiers": {t.unit: count(kept(set, inst, t)) | some t in tiers}}} if {
+evidence contains {"msg": msg, "data": {"set": name, "instance": inst, "tiers": {t.unit: count(kept(s, t)) | some t in tiers}}} if {
 	some name, set in input.backup.sets
-	some inst in instances(set)
-	msg := sprintf("backup set %s, instance %s keeps %s", [name, inst, concat(", ", [sprintf("%d %s", [count(kept(set, inst, t)), t.unit]) | some t in tiers])])
+	some inst, s in set.instances
+	msg := sprintf("backup set %s, instance %s keeps %s", [name, inst, concat(", ", [sprintf("%d %s", [count(kept(s, t)), t.unit]) | some t in tiers])])
 }
 
 evidence contains {"msg": msg, "data": {"set": name, "beyond": n}} if {

@@ -9,8 +9,13 @@ now := "2026-12-02T12:00:00Z"
 # one backup at 02:00 every day for n days, counting back from today
 daily(n) := [{"id": sprintf("d%d", [i]), "instance": "app", "time": time.format([time.parse_rfc3339_ns("2026-12-02T02:00:00Z") - (i * day_ns), "UTC", "2006-01-02T15:04:05Z07:00"])} | some i in numbers.range(0, n - 1)]
 
+# the per-instance summary the scanner derives from the backups
+instances(backups) := {inst: {"days": {floor(time.parse_rfc3339_ns(b.time) / day_ns) | some b in backups; b.instance == inst}} |
+	some inst in {b.instance | some b in backups}
+}
+
 doc(backups, retention) := {
-	"backup": {"declared": ["app"], "sets": {"app": {"name": "app", "backups": backups, "anomalies": []}}},
+	"backup": {"declared": ["app"], "sets": {"app": {"name": "app", "backups": backups, "instances": instances(backups), "anomalies": []}}},
 	"errors": {},
 	"now": now,
 	"params": {"retention": retention},
