@@ -46,8 +46,8 @@ func TestScanDirTarget(t *testing.T) {
 		t.Errorf("older backup = %+v; want encrypted to 521FE516C28F1853 with its size", set.Backups[1])
 	}
 	if in := set.Instances["alpha"]; in == nil || in.Count != 2 || in.Newest != "alpha-20261202T020000Z.tar.gz.gpg" ||
-		len(in.KeyIDs) != 1 || len(in.Days) != 2 || in.Days[0] != 20424 {
-		t.Errorf("instance summary = %+v; want 2 backups on days 20424 and 20423, one key", in)
+		len(in.KeyIDs) != 1 || len(in.Days) != 2 || in.Days[0] != 20789 {
+		t.Errorf("instance summary = %+v; want 2 backups on days 20789 and 20788, one key", in)
 	}
 	if *set.NewestAgeHours != 10 || *set.RPOHours != 24 {
 		t.Errorf("age %v rpo %v; want 10 and 24", *set.NewestAgeHours, *set.RPOHours)
