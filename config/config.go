@@ -50,7 +50,7 @@ type Config struct {
 	VulnDB string
 	// Images are image archives on the machine running vouch that the
 	// container scanner inventories besides the engine's: docker-archive:PATH
-	// (a docker save tarball) or oci:PATH (an OCI image layout).
+	// (a docker save tarball), oci:PATH (an OCI image layout) or registry:REF.
 	Images []string
 	// SSHProbeTimeout bounds the live probe of one SSH server ("ssh:
 	// {probe_timeout: 10s}"); zero means the scanner's default of 5 s.
@@ -136,7 +136,7 @@ func Parse(name string, b []byte) (*Config, error) {
 		case "vuln_db":
 			err = decodeAs(v, &c.VulnDB, "the directory holding trivy.db and metadata.json")
 		case "images":
-			err = decodeAs(v, &c.Images, "a list of image archives (docker-archive:PATH, oci:PATH)")
+			err = decodeAs(v, &c.Images, "a list of images (docker-archive:PATH, oci:PATH, registry:REF)")
 		case "ssh":
 			err = c.parseSSH(v)
 		default:

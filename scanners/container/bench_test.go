@@ -3,6 +3,7 @@ package container_test
 import (
 	"archive/tar"
 	"bufio"
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -74,7 +75,7 @@ func BenchmarkInventory200MBTarball(b *testing.B) {
 	b.SetBytes(st.Size())
 	b.ResetTimer()
 	for b.Loop() {
-		img, err := container.OpenImage("docker-archive:" + path)
+		img, err := container.OpenImage(context.Background(), "docker-archive:"+path)
 		if err != nil {
 			b.Fatal(err)
 		}

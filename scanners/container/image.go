@@ -4,6 +4,7 @@ import (
 	"archive/tar"
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -12,8 +13,10 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/google/go-containerregistry/pkg/name"
 	v1 "github.com/google/go-containerregistry/pkg/v1"
 	"github.com/google/go-containerregistry/pkg/v1/layout"
+	"github.com/google/go-containerregistry/pkg/v1/remote"
 	"github.com/google/go-containerregistry/pkg/v1/tarball"
 )
 
@@ -37,10 +40,27 @@ var packageManagers = map[string]string{
 // sqlite), so only their presence is recorded.
 var rpmDBs = []string{"var/lib/rpm/", "usr/lib/sysimage/rpm/"}
 
-// OpenImage opens an image archive: "docker-archive:PATH" (a docker save
-// tarball) or "oci:PATH" (an OCI image layout holding one image).
-func OpenImage(spec string) (v1.Image, error) {
+// OpenImage opens an image: "docker-archive:PATH" (a docker save tarball),
+// "oci:PATH" (an OCI image layout holding one image) or "registry:REF" (an
+// image in a registry, read anonymously; plain HTTP only for loopback
+// registries). ctx bounds every registry request, layer reads included.
+func OpenImage(ctx context.Context, spec string) (v1.Image, error) {
 	switch {
+	case strings.HasPrefix(spec, "registry:"):
+		ref := strings.TrimPrefix(spec, "registry:")
+		opts := []name.Option{}
+		if h, _, _ := strings.Cut(ref, "/"); strings.HasPrefix(h, "localhost:") || strings.HasPrefix(h, "127.0.0.1:") || strings.HasPrefix(h, "[::1]:") {
+			opts = append(opts, name.Insecure)
+		}
+		r, err := name.ParseReference(ref, opts...)
+		if err != nil {
+			return nil, fmt.Errorf("image reference %q: %w", ref, err)
+		}
+		img, err := remote.Image(r, remote.WithContext(ctx))
+		if err != nil {
+			return nil, fmt.Errorf("read image %s from its registry: %w", ref, err)
+		}
+		return img, nil
 	case strings.HasPrefix(spec, "docker-archive:"):
 		p := strings.TrimPrefix(spec, "docker-archive:")
 		img, err := tarball.ImageFromPath(p, nil)
@@ -71,7 +91,7 @@ func OpenImage(spec string) (v1.Image, error) {
 		}
 		return img, nil
 	}
-	return nil, fmt.Errorf("image %q: want docker-archive:PATH or oci:PATH", spec)
+	return nil, fmt.Errorf("image %q: want docker-archive:PATH, oci:PATH or registry:REF", spec)
 }
 
 // Inventory reads an image's config and the software in its layers.

@@ -3,9 +3,12 @@ package container_test
 import (
 	"archive/tar"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"log"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -14,10 +17,12 @@ import (
 	"time"
 
 	"github.com/google/go-containerregistry/pkg/name"
+	"github.com/google/go-containerregistry/pkg/registry"
 	v1 "github.com/google/go-containerregistry/pkg/v1"
 	"github.com/google/go-containerregistry/pkg/v1/empty"
 	"github.com/google/go-containerregistry/pkg/v1/layout"
 	"github.com/google/go-containerregistry/pkg/v1/mutate"
+	"github.com/google/go-containerregistry/pkg/v1/remote"
 	"github.com/google/go-containerregistry/pkg/v1/tarball"
 
 	"github.com/vouch-audit/vouch/audit"
@@ -288,7 +293,7 @@ func TestOpenImageArchives(t *testing.T) {
 		{spec: "podman:whatever", wantErr: true},
 	} {
 		t.Run(tc.spec, func(t *testing.T) {
-			im, err := container.OpenImage(tc.spec)
+			im, err := container.OpenImage(context.Background(), tc.spec)
 			var got container.Image
 			if err == nil {
 				got, err = container.Inventory(im, tc.spec)
@@ -331,5 +336,40 @@ func TestArchiveJudgedWithoutEngine(t *testing.T) {
 	assertVerdicts(t, got, map[string]audit.Status{"CTR-011": audit.Fail, "CTR-012": audit.Fail}, audit.Skip)
 	if b, _ := json.Marshal(f); strings.Contains(string(b), "archive-baked-password-77") {
 		t.Error("facts carry the baked password in clear")
+	}
+}
+
+// TestOpenImageFromRegistry reads an image from a registry on a loopback
+// port: go-containerregistry's own registry implementation, in process,
+// since no real registry is reachable from here.
+func TestOpenImageFromRegistry(t *testing.T) {
+	srv := httptest.NewServer(registry.New(registry.Logger(log.New(io.Discard, "", 0))))
+	t.Cleanup(srv.Close)
+	ref := strings.TrimPrefix(srv.URL, "http://") + "/vouch-test/app:1"
+	img := image(t, v1.Config{User: "app"}, nil, layerBytes(t,
+		entry{name: "etc/os-release", body: "ID=debian\nVERSION_ID=12\n"},
+		entry{name: "var/lib/dpkg/status", body: status}))
+	tag, err := name.NewTag(ref, name.Insecure)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := remote.Write(tag, img); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	got, err := container.OpenImage(ctx, "registry:"+ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	im, err := container.Inventory(got, "registry:"+ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if im.User != "app" || len(im.Packages) != 2 {
+		t.Errorf("user %q, %d packages; want app and 2", im.User, len(im.Packages))
+	}
+	if _, err := container.OpenImage(ctx, "registry:"+strings.TrimPrefix(srv.URL, "http://")+"/vouch-test/missing:1"); err == nil {
+		t.Error("a missing image opened without error")
 	}
 }

@@ -104,7 +104,7 @@ func (s *Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collect
 	// there is none; an unreadable engine leaves container.images an error,
 	// which archives alone must not turn into a pass.
 	if f.Engine.Reachable || !f.Engine.Installed {
-		for id, im := range s.archives() {
+		for id, im := range s.archives(ctx) {
 			if f.Images == nil {
 				f.Images = map[string]Image{}
 			}
@@ -276,15 +276,19 @@ func (s *Scanner) images(ctx context.Context, src source, cs []Container) map[st
 }
 
 // archives inventories the configured image archives, keyed by image id.
-func (s *Scanner) archives() map[string]Image {
+func (s *Scanner) archives(ctx context.Context) map[string]Image {
 	out := map[string]Image{}
 	for _, spec := range s.opts.Images {
-		img, err := OpenImage(spec)
+		// A registry image is read over the network: bound the whole of it.
+		actx, cancel := context.WithTimeout(ctx, 30*s.opts.Timeout)
+		img, err := OpenImage(actx, spec)
 		if err != nil {
+			cancel()
 			out[spec] = Image{ID: spec, Source: spec, InventoryError: err.Error()}
 			continue
 		}
 		got, _ := Inventory(img, spec)
+		cancel()
 		if got.ID == "" {
 			got.ID = spec
 		}
