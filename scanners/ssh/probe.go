@@ -2,6 +2,7 @@ package ssh
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/dsa" //nolint:staticcheck // DSA host keys are what SSH-007 looks for.
 	"crypto/ecdsa"
@@ -150,10 +151,11 @@ func Probe(ctx context.Context, addr string, opts ProbeOptions) (*Endpoint, erro
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	banner, ki, err := readKexInit(ctx, opts, hostport)
+	banner, ki, conn, err := readKexInit(ctx, opts, hostport)
 	if err != nil {
 		return nil, fmt.Errorf("probe ssh %s: %w", hostport, err)
 	}
+	defer conn.Close()
 	ep := &Endpoint{
 		Address:           hostport,
 		Banner:            banner,
@@ -177,7 +179,7 @@ func Probe(ctx context.Context, addr string, opts ProbeOptions) (*Endpoint, erro
 		}
 		ep.Errors[part] = err.Error()
 	}
-	probeAfterKexInit(ctx, opts, hostport, ki, ep, fail)
+	probeAfterKexInit(ctx, opts, hostport, ki, conn, ep, fail)
 	if ctx.Err() != nil {
 		return ep, fmt.Errorf("probe ssh %s: %w", hostport, ctx.Err())
 	}
@@ -244,35 +246,90 @@ func (c *ctxConn) Close() error {
 }
 
 // readKexInit exchanges identification lines and reads the server's first
-// binary packet without sending anything but our own identification.
-func readKexInit(ctx context.Context, opts ProbeOptions, hostport string) (string, *KexInit, error) {
+// binary packet without sending anything but our own identification. The
+// connection comes back ready for one handshake: what was read is replayed to
+// it, and our identification, already sent, is not sent twice. Reusing it
+// spares the server one connection per probe, which is what a fleet scan of
+// sshd (one re-exec per connection) mostly waits on. The caller closes it.
+func readKexInit(ctx context.Context, opts ProbeOptions, hostport string) (string, *KexInit, net.Conn, error) {
 	c, err := dial(ctx, opts, hostport)
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
-	defer c.Close()
-	if _, err := io.WriteString(c, "SSH-2.0-vouch_probe\r\n"); err != nil {
-		return "", nil, fmt.Errorf("send identification: %w", err)
+	ok := false
+	defer func() {
+		if !ok {
+			c.Close()
+		}
+	}()
+	if _, err := io.WriteString(c, probeIdent+"\r\n"); err != nil {
+		return "", nil, nil, fmt.Errorf("send identification: %w", err)
 	}
-	r := bufio.NewReaderSize(c, 4096)
+	rec := &recorder{r: c}
+	r := bufio.NewReaderSize(rec, 4096)
 	banner, err := ReadBanner(r)
 	if err != nil {
-		return "", nil, timeoutReason(ctx, err)
+		return "", nil, nil, timeoutReason(ctx, err)
 	}
 	for skipped := 0; ; skipped++ {
 		payload, err := ReadPacket(r)
 		if err != nil {
-			return banner, nil, timeoutReason(ctx, fmt.Errorf("read kexinit: %w", err))
+			return banner, nil, nil, timeoutReason(ctx, fmt.Errorf("read kexinit: %w", err))
 		}
 		if len(payload) > 0 && (payload[0] == msgIgnore || payload[0] == msgDebug) && skipped < maxSkipped {
 			continue
 		}
 		ki, err := ParseKexInit(payload)
 		if err != nil {
-			return banner, nil, err
+			return banner, nil, nil, err
 		}
-		return banner, ki, nil
+		ok = true
+		return banner, ki, &replayConn{Conn: c, replay: rec.buf, sentIdent: []byte(probeIdent + "\r\n")}, nil
 	}
+}
+
+// probeIdent is the identification the probe sends (RFC 4253 section 4.2).
+const probeIdent = "SSH-2.0-vouch_probe"
+
+// recorder keeps every byte read through it, bounded by what ReadBanner and
+// ReadPacket accept (a few hundred KB at most).
+type recorder struct {
+	r   io.Reader
+	buf []byte
+}
+
+func (r *recorder) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	r.buf = append(r.buf, p[:n]...)
+	return n, err
+}
+
+// replayConn hands a handshake the server's bytes already read, then the
+// live stream, and swallows the identification line it would send again.
+type replayConn struct {
+	net.Conn
+	replay    []byte
+	sentIdent []byte
+}
+
+func (c *replayConn) Read(p []byte) (int, error) {
+	if len(c.replay) > 0 {
+		n := copy(p, c.replay)
+		c.replay = c.replay[n:]
+		return n, nil
+	}
+	return c.Conn.Read(p)
+}
+
+func (c *replayConn) Write(p []byte) (int, error) {
+	if c.sentIdent != nil {
+		ident := c.sentIdent
+		c.sentIdent = nil
+		if bytes.Equal(p, ident) {
+			return len(p), nil
+		}
+	}
+	return c.Conn.Write(p)
 }
 
 // timeoutReason says "timed out" when the deadline, not the server, ended a read.
@@ -451,8 +508,9 @@ type probeJob struct {
 }
 
 // probeAfterKexInit runs the host-key and authentication handshakes at once
-// and records what each found, keys in the server's algorithm order.
-func probeAfterKexInit(ctx context.Context, opts ProbeOptions, hostport string, ki *KexInit, ep *Endpoint, fail func(string, error)) {
+// and records what each found, keys in the server's algorithm order. The
+// first handshake continues on first, the connection the KEXINIT came on.
+func probeAfterKexInit(ctx context.Context, opts ProbeOptions, hostport string, ki *KexInit, first net.Conn, ep *Endpoint, fail func(string, error)) {
 	var algs []string
 	if !opts.SkipHostKeys {
 		algs = hostKeyProbes(ki.HostKeyAlgorithms)
@@ -479,8 +537,12 @@ func probeAfterKexInit(ctx context.Context, opts ProbeOptions, hostport string, 
 		jobs[i] = j
 	}
 	var wg sync.WaitGroup
-	for _, j := range jobs {
-		wg.Go(func() { j.run(ctx, opts, hostport) })
+	for i, j := range jobs {
+		var conn net.Conn
+		if i == 0 {
+			conn = first
+		}
+		wg.Go(func() { j.run(ctx, opts, hostport, conn) })
 	}
 	wg.Wait()
 	for _, j := range jobs {
@@ -503,7 +565,7 @@ func probeAfterKexInit(ctx context.Context, opts ProbeOptions, hostport string, 
 			// The host key algorithm failed the handshake; ask again
 			// with any algorithm so the methods are still known.
 			retry := &probeJob{label: j.label, user: j.user}
-			retry.run(ctx, opts, hostport)
+			retry.run(ctx, opts, hostport, nil)
 			j.methods, j.err = retry.methods, retry.err
 		}
 		if j.methods == nil {
@@ -518,8 +580,9 @@ func probeAfterKexInit(ctx context.Context, opts ProbeOptions, hostport string, 
 	}
 }
 
-// run performs the job's handshake. Only a "none" request is ever sent.
-func (j *probeJob) run(ctx context.Context, opts ProbeOptions, hostport string) {
+// run performs the job's handshake, on conn when given, else on a new
+// connection. Only a "none" request is ever sent.
+func (j *probeJob) run(ctx context.Context, opts ProbeOptions, hostport string, conn net.Conn) {
 	user := j.user
 	if user == "" {
 		user = "root"
@@ -542,7 +605,7 @@ func (j *probeJob) run(ctx context.Context, opts ProbeOptions, hostport string) 
 		asked = true
 		return nil, errProbeDone
 	}
-	err := handshake(ctx, opts, hostport, cfg)
+	err := handshake(ctx, opts, hostport, cfg, conn)
 	if j.user != "" && !asked && err == nil {
 		j.methods = []string{"none"} // the server let the user in without authenticating
 	}
@@ -558,7 +621,7 @@ func clientConfig(user string) *xssh.ClientConfig {
 	sup, insec := xssh.SupportedAlgorithms(), xssh.InsecureAlgorithms()
 	cfg := &xssh.ClientConfig{
 		User:          user,
-		ClientVersion: "SSH-2.0-vouch_probe",
+		ClientVersion: probeIdent,
 	}
 	cfg.KeyExchanges = append(sup.KeyExchanges, insec.KeyExchanges...)
 	cfg.Ciphers = append(sup.Ciphers, insec.Ciphers...)
@@ -566,10 +629,12 @@ func clientConfig(user string) *xssh.ClientConfig {
 	return cfg
 }
 
-func handshake(ctx context.Context, opts ProbeOptions, hostport string, cfg *xssh.ClientConfig) error {
-	c, err := dial(ctx, opts, hostport)
-	if err != nil {
-		return err
+func handshake(ctx context.Context, opts ProbeOptions, hostport string, cfg *xssh.ClientConfig, c net.Conn) error {
+	if c == nil {
+		var err error
+		if c, err = dial(ctx, opts, hostport); err != nil {
+			return err
+		}
 	}
 	defer c.Close()
 	sc, chans, reqs, err := xssh.NewClientConn(c, hostport, cfg)
