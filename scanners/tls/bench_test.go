@@ -1,3 +1,9 @@
+//go:build vouchbench
+
+// The side-by-side benchmarks are built only with -tags vouchbench
+// (scripts/bench-tls): they start nginx and time the reference tools for
+// minutes, which is no part of make test.
+
 package tls
 
 import (
@@ -15,10 +21,6 @@ import (
 	"github.com/vouch-audit/vouch/scanners"
 	"github.com/vouch-audit/vouch/target"
 )
-
-// The benchmarks below run only when VOUCH_BENCH_TLS is set (scripts/bench-tls
-// sets it): they start nginx and time the reference tools, which takes
-// minutes, so they are not part of go test ./...
 
 func benchRuns(env string, def int) int {
 	if n, err := strconv.Atoi(os.Getenv(env)); err == nil && n > 0 {
@@ -56,9 +58,6 @@ func fullScan(t testing.TB, port int, httpPort int, roots *testnginx.PKI) *Facts
 // VOUCH_BENCH_RUNS sets the number of vouch and sslscan runs (median),
 // VOUCH_BENCH_TESTSSL_RUNS those of testssl.sh (default 1: it takes a minute).
 func TestBenchScan(t *testing.T) {
-	if os.Getenv("VOUCH_BENCH_TLS") == "" {
-		t.Skip("set VOUCH_BENCH_TLS=1 (or run scripts/bench-tls) to benchmark against sslscan and testssl.sh")
-	}
 	testnginx.Require(t, "nginx", "openssl", "sslscan", "testssl")
 	runs := benchRuns("VOUCH_BENCH_RUNS", 9)
 	pki := testnginx.NewPKI(t)
@@ -110,9 +109,6 @@ func TestBenchScan(t *testing.T) {
 // once through audit.Run, as vouch audit --endpoint ... does, and prints the
 // wall time. Each endpoint is held to the default 8 connections at once.
 func TestBenchParallel(t *testing.T) {
-	if os.Getenv("VOUCH_BENCH_TLS") == "" {
-		t.Skip("set VOUCH_BENCH_TLS=1 (or run scripts/bench-tls) to benchmark 50 endpoints in parallel")
-	}
 	testnginx.Require(t, "nginx", "openssl")
 	const n = 50
 	pki := testnginx.NewPKI(t)
