@@ -171,24 +171,46 @@ func parseRelease(b []byte) aptRelease {
 }
 
 // openList opens a package list as APT stores it: plain, or compressed when
-// Acquire::GzipIndexes (or the lz4 default of slim images) is set.
+// Acquire::GzipIndexes (or the lz4 default of slim images) is set. A target
+// that streams files is read as it is decompressed, never held whole: the
+// main archive's list is 50 MB plain.
 func openList(t target.Target, p string) (io.Reader, func(), error) {
-	b, err := t.ReadFile(p, capList)
-	if err != nil {
-		return nil, func() {}, fmt.Errorf("read %s: %w", p, err)
+	var (
+		src   io.Reader
+		close = func() {}
+	)
+	if o, ok := t.(target.Opener); ok {
+		f, err := o.Open(p)
+		if err != nil {
+			return nil, close, fmt.Errorf("read %s: %w", p, err)
+		}
+		fi, err := f.Stat()
+		if err == nil && fi.Size() > capList {
+			f.Close()
+			return nil, close, fmt.Errorf("read %s: %d bytes: %w (%d)", p, fi.Size(), target.ErrTooLarge, capList)
+		}
+		src, close = bufio.NewReaderSize(io.LimitReader(f, capList), 1<<20), func() { f.Close() }
+	} else {
+		b, err := t.ReadFile(p, capList)
+		if err != nil {
+			return nil, close, fmt.Errorf("read %s: %w", p, err)
+		}
+		src = bytes.NewReader(b)
 	}
 	switch {
 	case strings.HasSuffix(p, "_Packages"):
-		return bytes.NewReader(b), func() {}, nil
+		return src, close, nil
 	case strings.HasSuffix(p, ".lz4"):
-		return lz4.NewReader(bytes.NewReader(b)), func() {}, nil
+		return lz4.NewReader(src), close, nil
 	case strings.HasSuffix(p, ".gz"):
-		zr, err := gzip.NewReader(bytes.NewReader(b))
+		zr, err := gzip.NewReader(src)
 		if err != nil {
+			close()
 			return nil, func() {}, fmt.Errorf("read %s: %w", p, err)
 		}
-		return zr, func() { zr.Close() }, nil
+		return zr, func() { zr.Close(); close() }, nil
 	}
+	close()
 	return nil, func() {}, fmt.Errorf("%s: compression not supported (plain, .gz and .lz4 are read)", p)
 }
 
