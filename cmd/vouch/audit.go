@@ -91,8 +91,35 @@ func (o *auditOpts) run(ctx context.Context, e *env) error {
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
-	l, err := o.load(o.factsFile == "")
+	// Scanning starts as soon as the targets are known, while the policies
+	// compile; a configuration error found after that cancels it.
+	scanCtx, cancelScan := context.WithCancel(ctx)
+	defer cancelScan()
+	var (
+		docs    []audit.Facts
+		scanned chan struct{}
+	)
+	l, err := o.loadStarting(o.factsFile == "", func(l *loaded) {
+		run := &audit.Run{Scanners: defaultScanners(l.cfg), Now: l.now}
+		if len(l.targets) > 1 && isTerminal(e.stderr) {
+			run.Progress = func(name string, done, total int) {
+				fmt.Fprintf(e.stderr, "\r[%d/%d] scanned %s\033[K", done, total, name)
+				if done == total {
+					fmt.Fprintln(e.stderr)
+				}
+			}
+		}
+		scanned = make(chan struct{})
+		go func() {
+			defer close(scanned)
+			docs = run.CollectAll(scanCtx, l.targets)
+		}()
+	})
 	if err != nil {
+		cancelScan()
+		if scanned != nil {
+			<-scanned
+		}
 		return &exitError{code: 1, err: err}
 	}
 	ev, err := l.engine.Prepare(ctx)
@@ -103,21 +130,12 @@ func (o *auditOpts) run(ctx context.Context, e *env) error {
 		Scanners: defaultScanners(l.cfg), Evaluator: ev, Params: l.params, Controls: l.controls,
 		Waivers: l.cfg.Waivers, Now: l.now,
 	}
-	if len(l.targets) > 1 && isTerminal(e.stderr) {
-		run.Progress = func(name string, done, total int) {
-			fmt.Fprintf(e.stderr, "\r[%d/%d] scanned %s\033[K", done, total, name)
-			if done == total {
-				fmt.Fprintln(e.stderr)
-			}
-		}
-	}
-	var docs []audit.Facts
 	if o.factsFile != "" {
 		if docs, err = readFacts(o.factsFile); err != nil {
 			return &exitError{code: 1, err: err}
 		}
 	} else {
-		docs = run.CollectAll(ctx, l.targets)
+		<-scanned
 	}
 	results, err := run.Judge(ctx, docs)
 	if err != nil {

@@ -97,7 +97,12 @@ type loaded struct {
 
 // load reads the configuration and policies and resolves targets, profile,
 // parameters and control ids. Every error here is exit code 1.
-func (c *common) load(needTargets bool) (*loaded, error) {
+func (c *common) load(needTargets bool) (*loaded, error) { return c.loadStarting(needTargets, nil) }
+
+// loadStarting is load that calls started, once the configuration and targets
+// are known and before waiting for the policies, so a caller can begin
+// scanning meanwhile. An error after started was called still fails the run.
+func (c *common) loadStarting(needTargets bool, started func(*loaded)) (*loaded, error) {
 	l := &loaded{now: time.Now().UTC()}
 	if c.now != "" {
 		t, err := time.Parse(time.RFC3339, c.now)
@@ -123,11 +128,32 @@ func (c *common) load(needTargets bool) (*loaded, error) {
 	if c.vulnDB != "" {
 		l.cfg.VulnDB = c.vulnDB
 	}
-	eng, err := policies.Default()
-	if err != nil {
-		return nil, err
+	// Compiling the policies takes a good part of a run: it proceeds while
+	// the targets are parsed and, through started, while they are scanned.
+	type compiled struct {
+		eng *policies.Engine
+		err error
 	}
+	engc := make(chan compiled, 1)
+	go func() {
+		eng, err := policies.Default()
+		engc <- compiled{eng, err}
+	}()
+	if needTargets {
+		if err := c.parseTargets(l); err != nil {
+			return nil, err
+		}
+		if started != nil {
+			started(l)
+		}
+	}
+	ce := <-engc
+	if ce.err != nil {
+		return nil, ce.err
+	}
+	eng := ce.eng
 	l.engine = eng
+	var err error
 	name := c.profile
 	if name == "" {
 		name = l.cfg.Profile
@@ -149,9 +175,12 @@ func (c *common) load(needTargets bool) (*loaded, error) {
 		return nil, err
 	}
 	l.controls = ids
-	if !needTargets {
-		return l, nil
-	}
+	return l, nil
+}
+
+// parseTargets resolves --target, --endpoint and the configuration's targets
+// and endpoints.
+func (c *common) parseTargets(l *loaded) error {
 	specs := c.targets
 	if len(specs) == 0 {
 		specs = l.cfg.Targets
@@ -177,18 +206,18 @@ func (c *common) load(needTargets bool) (*loaded, error) {
 	for _, s := range specs {
 		t, err := target.Parse(s)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		l.targets = append(l.targets, t)
 	}
 	for _, ep := range endpoints {
 		t, err := target.NewEndpoint(ep.URL, ep.HTTPURL)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		l.targets = append(l.targets, t)
 	}
-	return l, nil
+	return nil
 }
 
 // controlIDs is the profile's controls, narrowed by --control.
