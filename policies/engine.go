@@ -111,21 +111,40 @@ func (e *Engine) Parameters() []audit.Parameter {
 
 // Prepared is the catalog ready to evaluate: compiled and planned once per run.
 type Prepared struct {
-	e     *Engine
-	query rego.PreparedEvalQuery
+	e *Engine
+	// groups holds one prepared query per package directly under
+	// vouch.controls (host, ssh, tls, ...), so a target is judged only by the
+	// groups whose controls it has facts for: an endpoint's evaluation does not
+	// pay for every host control.
+	groups map[string]rego.PreparedEvalQuery
+}
+
+// group is the package segment under vouch.controls: "host" for
+// vouch.controls.host.ipv6_disabled.
+func group(pkg string) string {
+	g, _, _ := strings.Cut(strings.TrimPrefix(pkg, controlsRoot+"."), ".")
+	return g
 }
 
 // Prepare plans the evaluation of every control.
 func (e *Engine) Prepare(ctx context.Context) (*Prepared, error) {
-	q, err := rego.New(
-		rego.Query("data."+controlsRoot),
-		rego.Compiler(e.compiler),
-		rego.StrictBuiltinErrors(false),
-	).PrepareForEval(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("prepare policies: %w", err)
+	p := &Prepared{e: e, groups: map[string]rego.PreparedEvalQuery{}}
+	for _, c := range e.controls {
+		g := group(c.Package)
+		if _, done := p.groups[g]; done {
+			continue
+		}
+		q, err := rego.New(
+			rego.Query("data."+controlsRoot+"."+g),
+			rego.Compiler(e.compiler),
+			rego.StrictBuiltinErrors(false),
+		).PrepareForEval(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("prepare policies %s: %w", g, err)
+		}
+		p.groups[g] = q
 	}
-	return &Prepared{e: e, query: q}, nil
+	return p, nil
 }
 
 // Input builds the document the controls read: the facts, the parameters and the clock.
@@ -150,26 +169,36 @@ func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[s
 	if err != nil {
 		return nil, err
 	}
-	rs, err := p.query.Eval(ctx, rego.EvalInput(in), rego.EvalTime(now))
-	if err != nil {
-		return nil, fmt.Errorf("evaluate policies: %w", err)
-	}
-	var tree map[string]any
-	if len(rs) > 0 && len(rs[0].Expressions) > 0 {
-		tree, _ = rs[0].Expressions[0].Value.(map[string]any)
-	}
 	want := map[string]bool{}
 	for _, id := range ids {
 		want[id] = true
 	}
-	results := make([]audit.Result, 0, len(p.e.controls))
+	var judged []audit.Control
+	need := map[string]bool{}
 	for _, c := range p.e.controls {
-		if len(want) > 0 && !want[c.ID] {
+		if (len(want) > 0 && !want[c.ID]) || !facts.Covers(c.Facts) {
 			continue
 		}
-		if !facts.Covers(c.Facts) {
-			continue
+		judged = append(judged, c)
+		need[group(c.Package)] = true
+	}
+	// The input is converted to OPA's value form once for every group.
+	parsed, err := ast.InterfaceToValue(in)
+	if err != nil {
+		return nil, fmt.Errorf("convert facts for the policies: %w", err)
+	}
+	tree := map[string]any{}
+	for g := range need {
+		rs, err := p.groups[g].Eval(ctx, rego.EvalParsedInput(parsed), rego.EvalTime(now))
+		if err != nil {
+			return nil, fmt.Errorf("evaluate policies %s: %w", g, err)
 		}
+		if len(rs) > 0 && len(rs[0].Expressions) > 0 {
+			tree[g] = rs[0].Expressions[0].Value
+		}
+	}
+	results := make([]audit.Result, 0, len(judged))
+	for _, c := range judged {
 		results = append(results, verdict(c, lookup(tree, c.Package), in, facts))
 	}
 	return results, nil
