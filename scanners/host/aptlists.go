@@ -84,6 +84,11 @@ func pendingFromLists(t target.Target, installed map[string]Package, n *notes) (
 		sec     bool
 	}
 	best := map[string]*cand{} // installed key -> best candidate
+	names := make(map[string]bool, len(installed))
+	for key := range installed {
+		name, _, _ := strings.Cut(key, ":")
+		names[name] = true
+	}
 	for _, name := range lists {
 		rel, found := releaseFor(name, releases)
 		if !found {
@@ -95,7 +100,7 @@ func pendingFromLists(t target.Target, installed map[string]Package, n *notes) (
 			n.add("%v", err)
 			continue
 		}
-		err = scanPackageList(r, func(pkg, version, arch string) {
+		err = scanPackageList(r, func(pkg []byte) bool { return names[string(pkg)] }, func(pkg, version, arch string) {
 			key := pkg
 			p, ok := installed[key]
 			if ok && arch != "all" && p.Arch != arch && p.Arch != "all" {
@@ -214,47 +219,80 @@ func openList(t target.Target, p string) (io.Reader, func(), error) {
 	return nil, func() {}, fmt.Errorf("%s: compression not supported (plain, .gz and .lz4 are read)", p)
 }
 
-// scanPackageList calls fn for every stanza of a Packages list with its
-// Package, Version and Architecture. It reads only those fields' lines, so a
-// 50 MB list costs a single pass.
-func scanPackageList(r io.Reader, fn func(pkg, version, arch string)) error {
-	br := bufio.NewReaderSize(r, 256<<10)
-	var pkg, version, arch []byte
-	flush := func() {
-		if len(pkg) > 0 && len(version) > 0 {
-			fn(string(pkg), string(version), string(arch))
-		}
-		pkg, version, arch = pkg[:0], version[:0], arch[:0]
-	}
+// scanPackageList calls fn with the Package, Version and Architecture of
+// every stanza of a Packages list whose package want accepts. It jumps from
+// stanza to stanza with bytes.Index and looks inside only the stanzas of
+// installed packages, so a 50 MB list costs little more than its
+// decompression.
+func scanPackageList(r io.Reader, want func(pkg []byte) bool, fn func(pkg, version, arch string)) error {
+	const chunk = 1 << 20
+	buf := make([]byte, 0, 2*chunk)
+	eof := false
 	for {
-		line, err := br.ReadSlice('\n')
-		if err == bufio.ErrBufferFull {
-			// A long Description line: skip the rest of it.
-			for err == bufio.ErrBufferFull {
-				_, err = br.ReadSlice('\n')
+		if !eof {
+			if cap(buf)-len(buf) < chunk {
+				if len(buf) > capList {
+					return fmt.Errorf("a stanza longer than %d bytes", capList)
+				}
+				grown := make([]byte, len(buf), 2*cap(buf))
+				copy(grown, buf)
+				buf = grown
 			}
-			if err != nil && err != io.EOF {
+			n, err := io.ReadFull(r, buf[len(buf):len(buf)+chunk])
+			buf = buf[:len(buf)+n]
+			switch err {
+			case nil:
+			case io.EOF, io.ErrUnexpectedEOF:
+				eof = true
+			default:
 				return err
 			}
-			continue
 		}
-		line = bytes.TrimRight(line, "\r\n")
-		switch {
-		case len(line) == 0:
-			flush()
-		case bytes.HasPrefix(line, []byte("Package: ")):
-			pkg = append(pkg[:0], bytes.TrimSpace(line[9:])...)
-		case bytes.HasPrefix(line, []byte("Version: ")):
-			version = append(version[:0], bytes.TrimSpace(line[9:])...)
-		case bytes.HasPrefix(line, []byte("Architecture: ")):
-			arch = append(arch[:0], bytes.TrimSpace(line[14:])...)
+		// Whole stanzas only, unless the list has ended.
+		end := bytes.LastIndex(buf, []byte("\n\n"))
+		if eof {
+			end = len(buf)
+		} else if end < 0 {
+			continue // one stanza longer than what is read so far
+		} else {
+			end += 2
 		}
-		if err == io.EOF {
-			flush()
+		for data := buf[:end]; len(data) > 0; {
+			var st []byte
+			if i := bytes.Index(data, []byte("\n\n")); i >= 0 {
+				st, data = data[:i+1], data[i+2:]
+			} else {
+				st, data = data, nil
+			}
+			pkg := stanzaField(st, "Package: ")
+			if len(pkg) == 0 || !want(pkg) {
+				continue
+			}
+			if version := stanzaField(st, "Version: "); len(version) > 0 {
+				fn(string(pkg), string(version), string(stanzaField(st, "Architecture: ")))
+			}
+		}
+		if eof {
 			return nil
 		}
-		if err != nil {
-			return err
-		}
+		buf = buf[:copy(buf, buf[end:])]
 	}
+}
+
+// stanzaField returns the value of a single-line field of a stanza, where
+// name includes the colon and space ("Version: ").
+func stanzaField(st []byte, name string) []byte {
+	i := 0
+	if !bytes.HasPrefix(st, []byte(name)) {
+		j := bytes.Index(st, []byte("\n"+name))
+		if j < 0 {
+			return nil
+		}
+		i = j + 1
+	}
+	v := st[i+len(name):]
+	if nl := bytes.IndexByte(v, '\n'); nl >= 0 {
+		v = v[:nl]
+	}
+	return bytes.TrimSpace(v)
 }

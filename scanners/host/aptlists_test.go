@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/pierrec/lz4/v4"
@@ -190,4 +192,37 @@ func TestPendingFromListsAgreesWithAPT(t *testing.T) {
 		}
 	}
 	t.Logf("compared %d upgrades with apt-get (lists reader found %d; notes %q)", compared, len(got), n.items)
+}
+
+// TestScanPackageListAcrossChunks feeds a list several read chunks long, in
+// short reads, and checks every wanted stanza is seen once with its fields,
+// including one whose Description is longer than a chunk.
+func TestScanPackageListAcrossChunks(t *testing.T) {
+	var b strings.Builder
+	const n = 40000
+	for i := range n {
+		fmt.Fprintf(&b, "Package: p%d\nArchitecture: amd64\nVersion: 1.%d\nDescription: %s\n\n", i, i, strings.Repeat("d", 60))
+	}
+	fmt.Fprintf(&b, "Package: huge\nVersion: 9\nDescription: %s\nArchitecture: all\n", strings.Repeat("x", 3<<20))
+	seen := map[string]string{}
+	err := scanPackageList(iotest.HalfReader(strings.NewReader(b.String())),
+		func(pkg []byte) bool { return pkg[len(pkg)-1] != '7' },
+		func(pkg, version, arch string) {
+			if _, dup := seen[pkg]; dup {
+				t.Errorf("stanza %s seen twice", pkg)
+			}
+			seen[pkg] = version + " " + arch
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 1 // huge
+	for i := range n {
+		if i%10 != 7 {
+			want++
+		}
+	}
+	if len(seen) != want || seen["p12345"] != "1.12345 amd64" || seen["huge"] != "9 all" || seen["p17"] != "" {
+		t.Errorf("saw %d stanzas (want %d); p12345=%q huge=%q p17=%q", len(seen), want, seen["p12345"], seen["huge"], seen["p17"])
+	}
 }
