@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/vouch-audit/vouch/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -137,10 +139,7 @@ func TestEditScriptIsMinimalAndReproducesBothFiles(t *testing.T) {
 func TestDiffAppliesWithPatch(t *testing.T) {
 	patch, err := exec.LookPath("patch")
 	if err != nil {
-		if os.Getenv("VOUCH_INTEGRATION") == "required" {
-			t.Fatal("patch(1) is required (VOUCH_INTEGRATION=required) but not installed (Debian package patch)")
-		}
-		t.Skip("patch(1) is not installed (Debian package patch)")
+		testenv.Unavailable(t, "patch(1) is not installed (Debian package patch)")
 	}
 	r := rand.New(rand.NewPCG(3, 4))
 	for n := 0; n < 40; n++ {

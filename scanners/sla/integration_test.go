@@ -14,34 +14,16 @@ import (
 
 	"github.com/vouch-audit/vouch/audit"
 	"github.com/vouch-audit/vouch/config"
+	"github.com/vouch-audit/vouch/internal/testenv"
 	"github.com/vouch-audit/vouch/policies"
 	"github.com/vouch-audit/vouch/scanners"
 	"github.com/vouch-audit/vouch/target"
 )
 
-// needTool returns the path of a program, installing its Debian package with
-// apt-get when running as root. With VOUCH_INTEGRATION=required a missing
-// program fails the test; otherwise the test is skipped with the reason.
+// needTool returns the path of a program: see testenv.Need.
 func needTool(t testing.TB, name, pkg string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil && os.Geteuid() == 0 {
-		if _, aerr := exec.LookPath("apt-get"); aerr == nil {
-			out, ierr := exec.Command("sh", "-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "+pkg).CombinedOutput()
-			if ierr != nil {
-				err = fmt.Errorf("apt-get install %s: %v: %s", pkg, ierr, strings.TrimSpace(string(out)))
-			} else {
-				p, err = exec.LookPath(name)
-			}
-		}
-	}
-	if p == "" {
-		if os.Getenv("VOUCH_INTEGRATION") == "required" {
-			t.Fatalf("%s (Debian %s) is required (VOUCH_INTEGRATION=required) but unavailable: %v", name, pkg, err)
-		}
-		t.Skipf("%s (Debian %s) unavailable: %v", name, pkg, err)
-	}
-	return p
+	return testenv.Need(t, name, pkg)
 }
 
 func freePort(t *testing.T) int {
