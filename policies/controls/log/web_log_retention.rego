@@ -75,8 +75,14 @@ skip contains "no web server is installed and no logrotate rule covers web serve
 deny contains {"msg": msg, "data": {"packages": names, "log_dir": dir}} if {
 	input.host.logrotate
 	some dir, names in uncovered
-	msg := sprintf("%s is installed but no logrotate rule covers %s", [concat(", ", names), dir])
+	msg := sprintf("%s is installed but no logrotate rule covers %s%s", [concat(", ", names), dir, logrotate_note])
 }
+
+# logrotate_note says why no rule applies when logrotate itself is missing:
+# rules under /etc/logrotate.d are then never run.
+logrotate_note := "" if input.host.packages.logrotate
+
+logrotate_note := " (logrotate itself is not installed)" if not input.host.packages.logrotate
 
 error contains msg if {
 	some r in web_rules

@@ -6,7 +6,7 @@ nginx_rule := {"file": "/etc/logrotate.d/nginx", "line": 1, "patterns": ["/var/l
 
 syslog_rule := {"file": "/etc/logrotate.d/rsyslog", "line": 1, "patterns": ["/var/log/syslog"], "period": "daily", "rotate": 7, "retention_days": 7}
 
-packages := {"nginx": {"version": "1.22.1-9", "arch": "amd64"}}
+packages := {"nginx": {"version": "1.22.1-9", "arch": "amd64"}, "logrotate": {"version": "3.21.0-1", "arch": "amd64"}}
 
 doc(rules, pkgs) := {"host": {"logrotate": {"rules": rules}, "packages": pkgs}, "params": {"web_log_retention_days": 98}, "errors": {}}
 
@@ -29,6 +29,10 @@ test_rotated_by_maxage_fails if {
 
 test_web_server_without_rule_fails if {
 	web_log_retention.deny == {{"msg": "nginx is installed but no logrotate rule covers /var/log/nginx", "data": {"packages": ["nginx"], "log_dir": "/var/log/nginx"}}} with input as doc([syslog_rule], packages)
+}
+
+test_web_server_without_logrotate_says_so if {
+	web_log_retention.deny == {{"msg": "nginx is installed but no logrotate rule covers /var/log/nginx (logrotate itself is not installed)", "data": {"packages": ["nginx"], "log_dir": "/var/log/nginx"}}} with input as doc([], {"nginx": packages.nginx})
 }
 
 test_host_without_web_server_is_skipped if {
