@@ -11,8 +11,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/pierrec/lz4/v4"
-
 	"github.com/vouch-audit/vouch/target"
 )
 
@@ -206,7 +204,7 @@ func openList(t target.Target, p string) (io.Reader, func(), error) {
 	case strings.HasSuffix(p, "_Packages"):
 		return src, close, nil
 	case strings.HasSuffix(p, ".lz4"):
-		return lz4.NewReader(src), close, nil
+		return newLZ4Reader(src), close, nil
 	case strings.HasSuffix(p, ".gz"):
 		zr, err := gzip.NewReader(src)
 		if err != nil {
