@@ -95,7 +95,16 @@ func Start(t testing.TB, sshd, config string) Server {
 	if err := os.WriteFile(cfg, []byte(body), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(sshd, "-D", "-e", "-f", cfg)
+	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	Run(t, sshd, addr, "-D", "-e", "-f", cfg)
+	return Server{Addr: addr, Port: port, HostKeyPub: key + ".pub"}
+}
+
+// Run starts sshd with args (which must keep it in the foreground, -D) until
+// the test ends, and returns once it sends its banner on addr.
+func Run(t testing.TB, sshd, addr string, args ...string) {
+	t.Helper()
+	cmd := exec.Command(sshd, args...)
 	var logs lockedBuffer
 	cmd.Stdout, cmd.Stderr = &logs, &logs
 	if err := cmd.Start(); err != nil {
@@ -105,7 +114,6 @@ func Start(t testing.TB, sshd, config string) Server {
 		_ = cmd.Process.Kill()
 		_ = cmd.Wait()
 	})
-	addr := fmt.Sprintf("127.0.0.1:%d", port)
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 		c, err := net.DialTimeout("tcp", addr, 200*time.Millisecond)
 		if err != nil {
@@ -115,11 +123,10 @@ func Start(t testing.TB, sshd, config string) Server {
 		line, _ := bufio.NewReader(c).ReadString('\n')
 		c.Close()
 		if strings.HasPrefix(line, "SSH-") {
-			return Server{Addr: addr, Port: port, HostKeyPub: key + ".pub"}
+			return
 		}
 	}
 	t.Fatalf("sshd on %s did not come up: %s", addr, logs.String())
-	return Server{}
 }
 
 type lockedBuffer struct {

@@ -1,7 +1,6 @@
 package ssh
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -10,7 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -81,53 +79,9 @@ func freePort(t testing.TB) int {
 func startSSHD(t testing.TB, sshd, config string) string {
 	t.Helper()
 	port := freePort(t)
-	cmd := exec.Command(sshd, "-D", "-e", "-f", config, "-p", fmt.Sprint(port), "-o", "ListenAddress=127.0.0.1")
-	var logs syncBuffer
-	cmd.Stdout, cmd.Stderr = &logs, &logs
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("start sshd: %v", err)
-	}
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-	})
 	addr := fmt.Sprintf("127.0.0.1:%d", port)
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		c, err := net.DialTimeout("tcp", addr, 200*time.Millisecond)
-		if err == nil {
-			// Wait for the banner so the server is fully up.
-			_ = c.SetReadDeadline(time.Now().Add(2 * time.Second))
-			line, _ := bufio.NewReader(c).ReadString('\n')
-			c.Close()
-			if strings.HasPrefix(line, "SSH-") {
-				return addr
-			}
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	t.Fatalf("sshd on %s did not come up: %s", addr, logs.String())
-	return ""
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.b.Len() > 1<<20 {
-		return len(p), nil
-	}
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
+	testsshd.Run(t, sshd, addr, "-D", "-e", "-f", config, "-p", fmt.Sprint(port), "-o", "ListenAddress=127.0.0.1")
+	return addr
 }
 
 func writeFile(p, body string) error { return os.WriteFile(p, []byte(body), 0o600) }

@@ -1,12 +1,10 @@
 package ssh
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +14,7 @@ import (
 	"time"
 
 	"github.com/vouch-audit/vouch/audit"
+	"github.com/vouch-audit/vouch/internal/testsshd"
 	"github.com/vouch-audit/vouch/policies"
 	"github.com/vouch-audit/vouch/scanners"
 	"github.com/vouch-audit/vouch/target"
@@ -57,29 +56,7 @@ func (c configuredLocal) Run(ctx context.Context, cmd target.Command) (target.Ou
 // ListenAddress, and returns once it sends its banner.
 func ownServer(t *testing.T, sshd, config, addr string) {
 	t.Helper()
-	cmd := exec.Command(sshd, "-D", "-e", "-f", config)
-	var logs syncBuffer
-	cmd.Stdout, cmd.Stderr = &logs, &logs
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("start sshd: %v", err)
-	}
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-	})
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		c, err := net.DialTimeout("tcp", addr, 200*time.Millisecond)
-		if err != nil {
-			continue
-		}
-		_ = c.SetReadDeadline(time.Now().Add(2 * time.Second))
-		line, _ := bufio.NewReader(c).ReadString('\n')
-		c.Close()
-		if strings.HasPrefix(line, "SSH-") {
-			return
-		}
-	}
-	t.Fatalf("sshd on %s did not come up: %s", addr, logs.String())
+	testsshd.Run(t, sshd, addr, "-D", "-e", "-f", config)
 }
 
 // sshControls are the ids the verdict tests assert, every SSH control.
