@@ -6,9 +6,10 @@ import (
 	"io/fs"
 	"path"
 	"syscall"
+	"unsafe"
 )
 
-// readHeader opens, stats, reads and closes with raw system calls: no poller
+// readHeader opens, stats, reads and closes with plain system calls: no poller
 // registration and no finalizer, which halves the cost per file.
 func readHeader(hostPath, name string, buf []byte) (int, int64, error) {
 	fd, err := openNoatime(func(extra int) (int, error) {
@@ -17,28 +18,30 @@ func readHeader(hostPath, name string, buf []byte) (int, int64, error) {
 	if err != nil {
 		return 0, 0, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
-	return readFD(fd, name, buf)
+	return readFD(scheduled, fd, func() string { return name }, buf)
 }
 
-func readFD(fd int, name string, buf []byte) (int, int64, error) {
-	defer syscall.Close(fd)
+// readFD reads the start of fd into buf and closes it; name is called only
+// for an error's message.
+func readFD(s sys, fd int, name func() string, buf []byte) (int, int64, error) {
+	defer s.close(fd)
 	var st syscall.Stat_t
-	if err := syscall.Fstat(fd, &st); err != nil {
-		return 0, 0, &fs.PathError{Op: "stat", Path: name, Err: err}
+	if err := s.fstat(fd, &st); err != nil {
+		return 0, 0, &fs.PathError{Op: "stat", Path: name(), Err: err}
 	}
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
-		return 0, 0, fmt.Errorf("%s is not a regular file", name)
+		return 0, 0, fmt.Errorf("%s is not a regular file", name())
 	}
 	n := 0
 	// stop at the size fstat gave: a second read only to learn of the end
 	// would double the system calls for files smaller than buf
 	for n < len(buf) && int64(n) < st.Size {
-		m, err := syscall.Read(fd, buf[n:])
+		m, err := s.read(fd, buf[n:])
 		if err == syscall.EINTR {
 			continue
 		}
 		if err != nil {
-			return n, st.Size, &fs.PathError{Op: "read", Path: name, Err: err}
+			return n, st.Size, &fs.PathError{Op: "read", Path: name(), Err: err}
 		}
 		if m == 0 {
 			break
@@ -53,6 +56,7 @@ func readFD(fd int, name string, buf []byte) (int, int64, error) {
 type dirHeaders struct {
 	fd       int
 	name     string
+	sys      sys
 	fallback func(name string, buf []byte) (int, int64, error)
 }
 
@@ -61,23 +65,27 @@ func openDirHeaders(hostPath, name string, fallback func(string, []byte) (int, i
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
-	return &dirHeaders{fd: fd, name: name, fallback: fallback}, nil
+	s := scheduled
+	var st syscall.Statfs_t
+	if syscall.Fstatfs(fd, &st) == nil && localFS[int64(st.Type)] {
+		s = unscheduled
+	}
+	return &dirHeaders{fd: fd, name: name, sys: s, fallback: fallback}, nil
 }
 
 func (d *dirHeaders) ReadHeader(file string, buf []byte) (int, int64, error) {
-	full := path.Join(d.name, file)
 	flags := syscall.O_RDONLY | syscall.O_CLOEXEC | syscall.O_NONBLOCK
 	if d.fallback != nil {
 		flags |= syscall.O_NOFOLLOW // a tree's symlinks resolve inside the tree
 	}
-	fd, err := openNoatime(func(extra int) (int, error) { return syscall.Openat(d.fd, file, flags|extra, 0) })
+	fd, err := openNoatime(func(extra int) (int, error) { return d.sys.openat(d.fd, file, flags|extra) })
 	if errors.Is(err, syscall.ELOOP) && d.fallback != nil {
 		return d.fallback(file, buf)
 	}
 	if err != nil {
-		return 0, 0, &fs.PathError{Op: "open", Path: full, Err: err}
+		return 0, 0, &fs.PathError{Op: "open", Path: path.Join(d.name, file), Err: err}
 	}
-	return readFD(fd, full, buf)
+	return readFD(d.sys, fd, func() string { return path.Join(d.name, file) }, buf)
 }
 
 func (d *dirHeaders) Close() error { return syscall.Close(d.fd) }
@@ -91,4 +99,86 @@ func openNoatime(open func(extra int) (int, error)) (int, error) {
 		fd, err = open(0)
 	}
 	return fd, err
+}
+
+// sys says whether a header read's four calls are told to the Go scheduler.
+//
+// A call the scheduler is told of (syscall.Syscall) lets sysmon hand the
+// goroutine's P to another thread when it takes a while, and wake one back
+// after: on 100,000 small reads from the page cache that hand-off costs more
+// than the reads. On a local filesystem the calls finish in microseconds, so
+// they are made without telling it (RawSyscall). On a network or FUSE
+// filesystem a call can block for as long as the server pleases, and holding
+// a P meanwhile could stall the whole process, so there the calls go through
+// the scheduler.
+type sys bool
+
+const (
+	scheduled   sys = false
+	unscheduled sys = true
+)
+
+func (s sys) openat(dirfd int, name string, flags int) (int, error) {
+	if s == scheduled {
+		return syscall.Openat(dirfd, name, flags, 0)
+	}
+	p, err := syscall.BytePtrFromString(name)
+	if err != nil {
+		return -1, err
+	}
+	fd, _, e := syscall.RawSyscall6(syscall.SYS_OPENAT, uintptr(dirfd), uintptr(unsafe.Pointer(p)), uintptr(flags), 0, 0, 0)
+	if e != 0 {
+		return -1, e
+	}
+	return int(fd), nil
+}
+
+func (s sys) fstat(fd int, st *syscall.Stat_t) error {
+	if s == scheduled {
+		return syscall.Fstat(fd, st)
+	}
+	if _, _, e := syscall.RawSyscall(syscall.SYS_FSTAT, uintptr(fd), uintptr(unsafe.Pointer(st)), 0); e != 0 {
+		return e
+	}
+	return nil
+}
+
+func (s sys) read(fd int, p []byte) (int, error) {
+	if s == scheduled {
+		return syscall.Read(fd, p)
+	}
+	if len(p) == 0 {
+		return 0, nil
+	}
+	n, _, e := syscall.RawSyscall(syscall.SYS_READ, uintptr(fd), uintptr(unsafe.Pointer(&p[0])), uintptr(len(p)))
+	if e != 0 {
+		return 0, e
+	}
+	return int(n), nil
+}
+
+func (s sys) close(fd int) {
+	if s == scheduled {
+		syscall.Close(fd)
+		return
+	}
+	syscall.RawSyscall(syscall.SYS_CLOSE, uintptr(fd), 0, 0)
+}
+
+// localFS are the filesystem magic numbers (statfs f_type) of local disk and
+// memory filesystems, whose calls do not wait on another machine.
+var localFS = map[int64]bool{
+	0xEF53:     true, // ext2, ext3, ext4
+	0x58465342: true, // xfs
+	0x9123683E: true, // btrfs
+	0x01021994: true, // tmpfs
+	0x858458F6: true, // ramfs
+	0x794C7630: true, // overlayfs
+	0x2FC12FC1: true, // zfs
+	0xF2F52010: true, // f2fs
+	0x4D44:     true, // vfat
+	0x5346544E: true, // ntfs
+	0x2011BAB0: true, // exfat
+	0x3153464A: true, // jfs
+	0x52654973: true, // reiserfs
 }

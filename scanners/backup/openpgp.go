@@ -31,6 +31,26 @@ var tagNames = map[int]string{
 	20: "AEAD encrypted data",
 }
 
+// versioned names a data packet and its version ("... v1"); the usual ones
+// are kept, as every archive header names one.
+func versioned(name string, v byte) string {
+	if v == 1 || v == 2 {
+		if n, ok := versionedNames[name][v]; ok {
+			return n
+		}
+	}
+	return fmt.Sprintf("%s v%d", name, v)
+}
+
+var versionedNames = func() map[string]map[byte]string {
+	m := map[string]map[byte]string{}
+	for _, t := range []int{tagSEIPD, tagAEAD} {
+		n := tagNames[t]
+		m[n] = map[byte]string{1: n + " v1", 2: n + " v2"}
+	}
+	return m
+}()
+
 func tagName(t int) string {
 	if n, ok := tagNames[t]; ok {
 		return n
@@ -265,7 +285,7 @@ func parseMessage(r *bufio.Reader, full bool) (message, error) {
 					return m, fmt.Errorf("%s packet at offset %d: version: %w", tagName(h.tag), h.at, eofToTrunc(err))
 				}
 				consumed = 1
-				m.DataPacket = fmt.Sprintf("%s v%d", m.DataPacket, v)
+				m.DataPacket = versioned(m.DataPacket, v)
 			}
 			switch {
 			case pub && pass:

@@ -1,0 +1,76 @@
+package target
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// TestHeaderReadsAgreeWithOrWithoutTheScheduler reads the same files with the
+// calls told to the scheduler and with raw ones: same bytes, same sizes, same
+// errors naming the file.
+func TestHeaderReadsAgreeWithOrWithoutTheScheduler(t *testing.T) {
+	dir := t.TempDir()
+	small := []byte("\x85\x01\x0c\x03header")
+	big := bytes.Repeat([]byte{0xa5}, 10_000)
+	for name, b := range map[string][]byte{"small.gpg": small, "big.gpg": big, "empty.gpg": nil} {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, "sub.gpg"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	fd, err := syscall.Open(dir, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syscall.Close(fd)
+	for _, s := range []sys{scheduled, unscheduled} {
+		d := &dirHeaders{fd: fd, name: "/backups", sys: s}
+		buf := make([]byte, 4096)
+		for name, want := range map[string][]byte{"small.gpg": small, "big.gpg": big[:4096], "empty.gpg": {}} {
+			n, size, err := d.ReadHeader(name, buf)
+			if err != nil {
+				t.Fatalf("unscheduled=%v %s: %v", s, name, err)
+			}
+			if !bytes.Equal(buf[:n], want) {
+				t.Errorf("unscheduled=%v %s: read %d bytes, want %d", s, name, n, len(want))
+			}
+			if wantSize := map[string]int64{"small.gpg": int64(len(small)), "big.gpg": 10_000, "empty.gpg": 0}[name]; size != wantSize {
+				t.Errorf("unscheduled=%v %s: size %d, want %d", s, name, size, wantSize)
+			}
+		}
+		if _, _, err := d.ReadHeader("missing.gpg", buf); !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "/backups/missing.gpg") {
+			t.Errorf("unscheduled=%v missing file: %v, want not-exist naming /backups/missing.gpg", s, err)
+		}
+		if _, _, err := d.ReadHeader("sub.gpg", buf); err == nil || !strings.Contains(err.Error(), "/backups/sub.gpg is not a regular file") {
+			t.Errorf("unscheduled=%v directory: %v, want not a regular file", s, err)
+		}
+	}
+}
+
+// TestLocalDirectoriesUseRawCalls checks the filesystem test: a directory on
+// this machine's disk or tmpfs is local, so its headers are read raw.
+func TestLocalDirectoriesUseRawCalls(t *testing.T) {
+	dh, err := openDirHeaders(t.TempDir(), "tmp", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dh.Close()
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(os.TempDir(), &st); err != nil {
+		t.Fatal(err)
+	}
+	if got := dh.(*dirHeaders).sys; got != sys(localFS[int64(st.Type)]) {
+		t.Errorf("filesystem type %#x: unscheduled=%v, want %v", st.Type, got, localFS[int64(st.Type)])
+	}
+	if !localFS[int64(st.Type)] {
+		t.Logf("the temporary directory is on filesystem %#x, not in the local list", st.Type)
+	}
+}
