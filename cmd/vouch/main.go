@@ -8,13 +8,50 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
+	"runtime/trace"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	stop := profile()
+	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// profile starts the profiles named by VOUCH_CPUPROFILE and VOUCH_TRACE (files
+// to write a pprof CPU profile and an execution trace to) and returns what
+// stops them. They are for working on vouch's own speed.
+func profile() (stop func()) {
+	var stops []func()
+	if p := os.Getenv("VOUCH_CPUPROFILE"); p != "" {
+		if f, err := os.Create(p); err != nil {
+			fmt.Fprintf(os.Stderr, "vouch: VOUCH_CPUPROFILE: %v\n", err)
+		} else if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(os.Stderr, "vouch: VOUCH_CPUPROFILE: %v\n", err)
+			f.Close()
+		} else {
+			stops = append(stops, func() { pprof.StopCPUProfile(); f.Close() })
+		}
+	}
+	if p := os.Getenv("VOUCH_TRACE"); p != "" {
+		if f, err := os.Create(p); err != nil {
+			fmt.Fprintf(os.Stderr, "vouch: VOUCH_TRACE: %v\n", err)
+		} else if err := trace.Start(f); err != nil {
+			fmt.Fprintf(os.Stderr, "vouch: VOUCH_TRACE: %v\n", err)
+			f.Close()
+		} else {
+			stops = append(stops, func() { trace.Stop(); f.Close() })
+		}
+	}
+	return func() {
+		for _, s := range stops {
+			s()
+		}
+	}
 }
 
 // run executes the command line and returns the process exit code: 0 nothing at
