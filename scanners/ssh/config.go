@@ -54,6 +54,26 @@ type Tree struct {
 	Files []string
 }
 
+// HasMatch reports whether any file of the tree has a Match block. Without
+// one, sshd answers every connection with the same configuration.
+func (t *Tree) HasMatch() bool {
+	var walk func(cf *configFile) bool
+	walk = func(cf *configFile) bool {
+		for _, d := range cf.lines {
+			if strings.EqualFold(d.keyword, "match") {
+				return true
+			}
+			for _, inc := range d.include {
+				if walk(inc) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return t != nil && t.root != nil && walk(t.root)
+}
+
 // LoadTree reads the configuration rooted at file (normally MainConfig) from
 // the target, following Include directives. Relative Include paths are taken
 // relative to ConfigDir, as sshd does. A missing Include match is not an error;

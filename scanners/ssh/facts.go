@@ -51,6 +51,8 @@ type Match struct {
 	Effective map[string][]string `json:"effective"`
 	// Error says why the configuration could not be computed for this connection.
 	Error string `json:"error,omitempty"`
+	// Note says how it was computed when no command or evaluation was needed.
+	Note string `json:"note,omitempty"`
 }
 
 // Evidence is one command whose output became facts.

@@ -161,6 +161,9 @@ func CollectConfig(ctx context.Context, t target.Target) (*Config, error) {
 	groupFile, _ := t.ReadFile("/etc/group", maxAccountsFile)
 
 	cfg := &Config{Matches: []Match{}}
+	// sshd -V runs alongside sshd -T: each is a process start.
+	version := make(chan string, 1)
+	go func() { version <- sshdVersion(ctx, t) }()
 	out, err := t.Run(ctx, target.Command{Name: "sshd", Args: []string{"-T"}})
 	useFiles := err != nil && sshdUnavailable(err)
 	switch {
@@ -185,19 +188,28 @@ func CollectConfig(ctx context.Context, t target.Target) (*Config, error) {
 			return nil, err
 		}
 		cfg.Source, cfg.Effective = "sshd -T", eff
-		cfg.Version = sshdVersion(ctx, t)
+		cfg.Version = <-version
 		if cfg.Version == "" {
 			cfg.Version = packageVersion(t)
 		}
 	}
 
+	// Without a Match block in files that all read cleanly, every connection
+	// gets what sshd -T printed: asking sshd again per connection would only
+	// start more processes.
+	same := treeErr == nil && !tree.HasMatch()
 	for _, sp := range connectionSpecs(tree, accts, groupFile, cfg.Effective["port"]) {
 		m := Match{User: sp.User, Host: sp.Host, Addr: sp.Addr, Effective: map[string][]string{}}
 		var eff map[string][]string
 		var err error
-		if useFiles {
+		switch {
+		case same:
+			m.Note = "no Match block in the configuration: the same as " + cfg.Source
+			cfg.Matches = append(cfg.Matches, m)
+			continue
+		case useFiles:
 			eff, err = tree.Effective(sp)
-		} else {
+		default:
 			cmd := target.Command{Name: "sshd", Args: []string{"-T", "-C", sp.Arg()}}
 			var o target.Output
 			if o, err = t.Run(ctx, cmd); err == nil {

@@ -252,3 +252,34 @@ func TestExpandKeysPath(t *testing.T) {
 		t.Errorf("expandKeysPath with %%z succeeded; want an error")
 	}
 }
+
+// TestNoMatchBlockAsksSSHDOnce: without a Match block every connection gets
+// what sshd -T printed, so sshd -T -C is not run (and not needed on record).
+func TestNoMatchBlockAsksSSHDOnce(t *testing.T) {
+	root, _ := hostTree(t)
+	writeTree(t, root, map[string]string{
+		"etc/ssh/sshd_config":     "Include /etc/ssh/sshd_config.d/*.conf\nPasswordAuthentication yes\nHostKey /etc/ssh/ssh_host_ed25519_key\n",
+		".vouch/commands/sshd_-T": "port 22\npasswordauthentication no\nhostkey /etc/ssh/ssh_host_ed25519_key\nauthorizedkeysfile .ssh/authorized_keys\n",
+	})
+	dt, err := target.NewDir(root, "dir:"+root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := CollectConfig(context.Background(), dt)
+	if err != nil {
+		t.Fatalf("CollectConfig: %v", err)
+	}
+	if len(cfg.Evidence) != 1 || cfg.Evidence[0].Command != "sshd -T" {
+		t.Errorf("evidence = %+v; want sshd -T alone", cfg.Evidence)
+	}
+	users := map[string]bool{}
+	for _, m := range cfg.Matches {
+		users[m.User] = true
+		if m.Error != "" || len(m.Effective) != 0 || !strings.Contains(m.Note, "no Match block") {
+			t.Errorf("match %+v; want no error, no differences and a note", m)
+		}
+	}
+	if !users["root"] || !users["alice"] {
+		t.Errorf("connections = %v; want root and an ordinary user", users)
+	}
+}
