@@ -21,6 +21,63 @@ func readHeader(hostPath, name string, buf []byte) (int, int64, error) {
 	return readFD(scheduled, fd, func() string { return name }, buf)
 }
 
+// readWhole reads a whole file, up to max bytes, with plain system calls:
+// open, fstat, read until the size fstat gave (or, for /proc files, which
+// report 0, until the end), close. Going through package os would add a
+// poller registration and a read only to learn of the end to every file, and
+// the host scanner reads hundreds. The open does not block on a FIFO, and
+// anything but a regular file is refused, so a planted pipe cannot stall a
+// scan.
+func readWhole(fsPath, name string, max int64) ([]byte, error) {
+	var fd int
+	var err error
+	for {
+		fd, err = syscall.Open(fsPath, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
+		if err != syscall.EINTR {
+			break
+		}
+	}
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
+	}
+	switch st.Mode & syscall.S_IFMT {
+	case syscall.S_IFREG:
+	case syscall.S_IFDIR:
+		return nil, fmt.Errorf("read %s: is a directory", name)
+	default:
+		return nil, fmt.Errorf("read %s: not a regular file", name)
+	}
+	if st.Size > max {
+		return nil, fmt.Errorf("read %s: %d bytes: %w (%d)", name, st.Size, ErrTooLarge, max)
+	}
+	buf := make([]byte, 0, st.Size+512)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grow: a /proc file, or one that grew
+		}
+		n, err := syscall.Read(fd, buf[len(buf):cap(buf)])
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+		}
+		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > max {
+			return nil, fmt.Errorf("read %s: %w (%d)", name, ErrTooLarge, max)
+		}
+		// The size fstat gave is read: the file as it was when opened.
+		if n == 0 || st.Size > 0 && int64(len(buf)) == st.Size {
+			return buf, nil
+		}
+	}
+}
+
 // readFD reads the start of fd into buf and closes it; name is called only
 // for an error's message.
 func readFD(s sys, fd int, name func() string, buf []byte) (int, int64, error) {

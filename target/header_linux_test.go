@@ -74,3 +74,44 @@ func TestLocalDirectoriesUseRawCalls(t *testing.T) {
 		t.Logf("the temporary directory is on filesystem %#x, not in the local list", st.Type)
 	}
 }
+
+// TestReadWholeFiles reads what the host scanner reads: a regular file, a
+// /proc file that reports size 0, a FIFO that must not stall the read, and
+// files over the cap.
+func TestReadWholeFiles(t *testing.T) {
+	dir := t.TempDir()
+	body := bytes.Repeat([]byte("line of text\n"), 1000)
+	if err := os.WriteFile(filepath.Join(dir, "f"), body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := readWhole(filepath.Join(dir, "f"), "/etc/f", 1<<20); err != nil || !bytes.Equal(b, body) {
+		t.Errorf("regular file: %d bytes, %v; want %d bytes", len(b), err, len(body))
+	}
+	if _, err := readWhole(filepath.Join(dir, "f"), "/etc/f", 100); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "/etc/f") {
+		t.Errorf("file over the cap: %v; want ErrTooLarge naming /etc/f", err)
+	}
+	// /proc/self/status reports size 0 and is longer than the first buffer.
+	want, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := readWhole("/proc/self/status", "/proc/self/status", 1<<20)
+	if err != nil || !bytes.HasPrefix(b, []byte("Name:")) || len(b) < len(want)/2 {
+		t.Errorf("/proc/self/status: %d bytes, %v; want about %d bytes starting Name:", len(b), err, len(want))
+	}
+	if _, err := readWhole("/proc/self/status", "/proc/self/status", 64); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("/proc file over the cap: %v; want ErrTooLarge", err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readWhole(filepath.Join(dir, "pipe"), "/etc/passwd", 1<<20); err == nil || !strings.Contains(err.Error(), "/etc/passwd: not a regular file") {
+		t.Errorf("FIFO: %v; want not a regular file", err)
+	}
+	if _, err := readWhole(dir, "/etc", 1<<20); err == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("directory: %v; want is a directory", err)
+	}
+	if _, err := readWhole(filepath.Join(dir, "missing"), "/etc/missing", 1<<20); !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "/etc/missing") {
+		t.Errorf("missing file: %v; want not-exist naming /etc/missing", err)
+	}
+}

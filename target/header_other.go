@@ -46,3 +46,7 @@ func (d *dirHeaders) ReadHeader(file string, buf []byte) (int, int64, error) {
 }
 
 func (d *dirHeaders) Close() error { return nil }
+
+func readWhole(fsPath, name string, max int64) ([]byte, error) {
+	return readWholeFile(fsPath, name, max)
+}

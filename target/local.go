@@ -103,6 +103,12 @@ func readCapped(fsPath, name string, max int64) ([]byte, error) {
 	if max <= 0 {
 		max = DefaultMaxRead
 	}
+	return readWhole(fsPath, name, max)
+}
+
+// readWholeFile is readWhole through package os, for systems without the
+// plain-system-call version.
+func readWholeFile(fsPath, name string, max int64) ([]byte, error) {
 	f, err := os.Open(fsPath)
 	if err != nil {
 		return nil, relabel(err, name)

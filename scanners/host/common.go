@@ -1,8 +1,6 @@
 package host
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -58,11 +56,16 @@ func (n *notes) flush(c *scanners.Collection) {
 // lines splits text into lines without their terminators; a final line without
 // a newline (a truncated file) is kept.
 func lines(b []byte) []string {
-	var out []string
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
-	for sc.Scan() {
-		out = append(out, sc.Text())
+	s := string(b)
+	out := make([]string, 0, strings.Count(s, "\n")+1)
+	for len(s) > 0 {
+		line := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		out = append(out, strings.TrimSuffix(line, "\r"))
 	}
 	return out
 }

@@ -253,8 +253,7 @@ func secretKind(b []byte) string {
 		return kindPrivateKey
 	}
 	// The regular expressions run only on lines holding one of the names.
-	lower := bytes.ToLower(b)
-	if !hasCredentialHint(lower) {
+	if !hasCredentialHint(b) {
 		return ""
 	}
 	for len(b) > 0 {
@@ -262,23 +261,46 @@ func secretKind(b []byte) string {
 		if end < 0 {
 			end = len(b)
 		}
-		if hasCredentialHint(lower[:end]) && isCredentialLine(string(b[:end])) {
+		if hasCredentialHint(b[:end]) && isCredentialLine(string(b[:end])) {
 			return kindCredential
 		}
-		b, lower = b[min(end+1, len(b)):], lower[min(end+1, len(lower)):]
+		b = b[min(end+1, len(b)):]
 	}
 	return ""
 }
 
-// hasCredentialHint reports whether lower-cased text holds a name the
-// credential patterns look for ("passw" covers password and passwd).
-func hasCredentialHint(lower []byte) bool {
-	for _, h := range [][]byte{[]byte("passw"), []byte("secret"), []byte("token"), []byte("api_key")} {
-		if bytes.Contains(lower, h) {
-			return true
+// credentialHints are the names the credential patterns look for, lower
+// case ("passw" covers password and passwd).
+var credentialHints = [][]byte{[]byte("passw"), []byte("secret"), []byte("token"), []byte("api_key")}
+
+// hasCredentialHint reports whether text holds one of credentialHints in any
+// letter case, without copying it.
+func hasCredentialHint(b []byte) bool {
+	for i := 0; i < len(b); i++ {
+		c := b[i] | 0x20 // ASCII lower case; the hints are letters and '_'
+		if c != 'p' && c != 's' && c != 't' && c != 'a' {
+			continue
+		}
+		for _, h := range credentialHints {
+			if h[0] == c && hasPrefixFold(b[i:], h) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// hasPrefixFold reports whether b starts with lower, ignoring ASCII case.
+func hasPrefixFold(b, lower []byte) bool {
+	if len(b) < len(lower) {
+		return false
+	}
+	for j, c := range lower {
+		if x := b[j]; x != c && (c < 'a' || c > 'z' || x != c-0x20) {
+			return false
+		}
+	}
+	return true
 }
 
 // isCredentialLine reports whether a line assigns a real-looking value to a
