@@ -53,6 +53,24 @@ func pendingFromLists(t target.Target, installed map[string]Package, n *notes) (
 		}
 		return nil, false
 	}
+	dir := pendingCacheDir(t)
+	var key string
+	if dir != "" {
+		var ok bool
+		if key, ok = pendingKey(es, installed); !ok {
+			dir = ""
+		} else if c, hit := loadPending(dir, key); hit {
+			n.items = append(n.items, c.Notes...)
+			return c.Pending, true
+		}
+	}
+	first := len(n.items)
+	defer func() {
+		if dir != "" && ok {
+			storePending(dir, &pendingCache{Key: key, Pending: pending, Notes: slices.Clone(n.items[first:])})
+		}
+	}()
+
 	releases := map[string]aptRelease{} // file name prefix -> release
 	var lists []string
 	for _, e := range es {
