@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"runtime/trace"
 )
@@ -22,9 +23,9 @@ func main() {
 	os.Exit(code)
 }
 
-// profile starts the profiles named by VOUCH_CPUPROFILE and VOUCH_TRACE (files
-// to write a pprof CPU profile and an execution trace to) and returns what
-// stops them. They are for working on vouch's own speed.
+// profile starts the profiles named by VOUCH_CPUPROFILE, VOUCH_MEMPROFILE and
+// VOUCH_TRACE (files to write a pprof CPU profile, an allocation profile and
+// an execution trace to) and returns what stops them. They are for working on vouch's own speed.
 func profile() (stop func()) {
 	var stops []func()
 	if p := os.Getenv("VOUCH_CPUPROFILE"); p != "" {
@@ -46,6 +47,19 @@ func profile() (stop func()) {
 		} else {
 			stops = append(stops, func() { trace.Stop(); f.Close() })
 		}
+	}
+	if p := os.Getenv("VOUCH_MEMPROFILE"); p != "" {
+		runtime.MemProfileRate = 64 << 10
+		stops = append(stops, func() {
+			f, err := os.Create(p)
+			if err == nil {
+				err = pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "vouch: VOUCH_MEMPROFILE: %v\n", err)
+			}
+		})
 	}
 	return func() {
 		for _, s := range stops {
