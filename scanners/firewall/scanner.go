@@ -1,6 +1,7 @@
 package firewall
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -115,10 +116,16 @@ func (*Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collectio
 		}
 		nftBacked = append(nftBacked, iptNft{p, x.nftFamily, len(f.Sources) - 1})
 	}
-	for _, x := range []struct{ cmd, source, family string }{
-		{"iptables-legacy-save", "iptables-legacy", "ipv4"},
-		{"ip6tables-legacy-save", "ip6tables-legacy", "ipv6"},
+	for _, x := range []struct{ cmd, source, family, names string }{
+		{"iptables-legacy-save", "iptables-legacy", "ipv4", "/proc/net/ip_tables_names"},
+		{"ip6tables-legacy-save", "ip6tables-legacy", "ipv6", "/proc/net/ip6_tables_names"},
 	} {
+		// iptables-legacy-save prints the tables the kernel lists in
+		// /proc/net/ip_tables_names; when that list is there and empty it
+		// would print nothing, and is not started.
+		if names, err := t.ReadFile(x.names, 64<<10); err == nil && len(bytes.TrimSpace(names)) == 0 {
+			continue
+		}
 		b, err := run(ctx, t, x.cmd)
 		if err != nil {
 			if !errors.Is(err, errAbsent) {

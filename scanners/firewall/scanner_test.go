@@ -341,3 +341,35 @@ func TestParseSS(t *testing.T) {
 		}
 	}
 }
+
+// TestLegacySaveRunsOnlyWhenTheKernelListsTables: iptables-legacy-save prints
+// the tables in /proc/net/ip_tables_names, so with that list empty it is not
+// started; with a table listed (or no list to read) its rules are evaluated.
+func TestLegacySaveRunsOnlyWhenTheKernelListsTables(t *testing.T) {
+	legacy := "*filter\n:INPUT DROP [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n"
+	for _, tc := range []struct {
+		names   *string // nil: no /proc/net/ip_tables_names
+		wantRun bool
+	}{{nil, true}, {ptr(""), false}, {ptr("filter\n"), true}} {
+		f := newFake(t, `{"nftables": [{"metainfo": {"version": "1.0.6"}}]}`)
+		f.out["iptables-legacy-save"] = legacy
+		if tc.names != nil {
+			if err := os.WriteFile(filepath.Join(f.Dir.Root(), "proc", "net", "ip_tables_names"), []byte(*tc.names), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		facts, errs := scanFake(t, f)
+		ran := false
+		for _, s := range facts.Sources {
+			ran = ran || s.Command == "iptables-legacy-save"
+		}
+		if ran != tc.wantRun {
+			t.Errorf("ip_tables_names %v: iptables-legacy-save read = %v, want %v (sources %+v)", tc.names, ran, tc.wantRun, facts.Sources)
+		}
+		if got := facts.Inbound["ipv4"].Policy; tc.wantRun && got != "drop" {
+			t.Errorf("ip_tables_names %v: inbound ipv4 policy %q (errors %v); want drop from the legacy table", tc.names, got, errs)
+		}
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
