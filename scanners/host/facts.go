@@ -100,8 +100,12 @@ type TimeSync struct {
 	// Services lists the known daemons found (systemd-timesyncd, chronyd, ntpd,
 	// ntpsec, openntpd) with whether each runs.
 	Services []TimeService `json:"services"`
-	// Synchronized is timedatectl's NTPSynchronized, nil when unknown.
+	// Synchronized is whether the kernel holds the clock as synchronised
+	// (timedatectl's NTPSynchronized), nil when unknown.
 	Synchronized *bool `json:"synchronized"`
+	// SynchronizedFrom says where that came from: "adjtimex" (the local
+	// kernel) or "timedatectl show".
+	SynchronizedFrom string `json:"synchronized_from,omitempty"`
 }
 
 // TimeService is one time-sync daemon.

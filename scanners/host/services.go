@@ -107,12 +107,22 @@ func collectTimeSync(ctx context.Context, t target.Target, c *scanners.Collectio
 		return
 	}
 	ts := &TimeSync{Services: timeServices(f.Processes, f.Services, f.Packages)}
+	if clk, ok := t.(target.Clock); ok {
+		// What timedatectl would ask timedated, which asks the kernel.
+		if synced, err := clk.NTPSynchronized(); err != nil {
+			c.Errorf("host.timesync.synchronized", "%v", err)
+		} else {
+			ts.Synchronized, ts.SynchronizedFrom = &synced, "adjtimex"
+		}
+		f.TimeSync = ts
+		return
+	}
 	out, err := runTool(ctx, t, 5*time.Second, "timedatectl", "show")
 	if err != nil {
 		c.Errorf("host.timesync.synchronized", "%v", err)
 	} else if v, ok := keyValues(out)["NTPSynchronized"]; ok {
 		synced := v == "yes"
-		ts.Synchronized = &synced
+		ts.Synchronized, ts.SynchronizedFrom = &synced, "timedatectl show"
 	} else {
 		c.Errorf("host.timesync.synchronized", "timedatectl show printed no NTPSynchronized")
 	}

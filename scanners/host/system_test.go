@@ -2,6 +2,7 @@ package host
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -118,7 +119,7 @@ func TestScanCompliantFixture(t *testing.T) {
 	if u == nil || !u.Installed || u.Periodic["Unattended-Upgrade"] != "1" || len(u.Origins) != 3 || u.TimerActive == nil || !*u.TimerActive {
 		t.Errorf("unattended = %+v; want installed, Unattended-Upgrade 1, 3 origins, timer on", u)
 	}
-	if ts := f.TimeSync; ts == nil || ts.Synchronized == nil || !*ts.Synchronized || !slices.Contains(ts.Services, TimeService{Name: "systemd-timesyncd", Active: true}) {
+	if ts := f.TimeSync; ts == nil || ts.Synchronized == nil || !*ts.Synchronized || ts.SynchronizedFrom != "timedatectl show" || !slices.Contains(ts.Services, TimeService{Name: "systemd-timesyncd", Active: true}) {
 		t.Errorf("timesync = %+v; want systemd-timesyncd active and synchronised", ts)
 	}
 	if fb := f.Fail2ban; fb == nil || !fb.Running || !slices.Equal(fb.Jails, []string{"nginx-http-auth", "sshd"}) || fb.Source != "fail2ban-client status" {
@@ -251,6 +252,15 @@ func TestScanLocalMachine(t *testing.T) {
 	if msg, ok := errs["host.sockets.notes"]; ok {
 		t.Errorf("socket tables did not parse cleanly: %s", msg)
 	}
+	// The local kernel answers the clock question itself, whether or not
+	// timedated runs; the answer is the one adjtimex(2) gives.
+	var tx syscall.Timex
+	if _, err := syscall.Adjtimex(&tx); err != nil {
+		t.Fatalf("adjtimex: %v", err)
+	}
+	if ts := f.TimeSync; ts == nil || ts.Synchronized == nil || ts.SynchronizedFrom != "adjtimex" || *ts.Synchronized != (tx.Maxerror < 16_000_000) {
+		t.Errorf("timesync = %+v (error %q); want synchronized=%v from adjtimex (maxerror %d us)", ts, errs["host.timesync.synchronized"], tx.Maxerror < 16_000_000, tx.Maxerror)
+	}
 	if f.Sysctl == nil || f.Sysctl.Runtime["kernel.randomize_va_space"] == "" {
 		t.Errorf("sysctl = %+v (error %q); want kernel.randomize_va_space read", f.Sysctl, errs["host.sysctl"])
 	}
@@ -259,5 +269,39 @@ func TestScanLocalMachine(t *testing.T) {
 	}
 	for path, msg := range errs {
 		t.Logf("%s: %s", path, msg)
+	}
+}
+
+// clockDir is a recorded tree whose kernel can be asked about the clock.
+type clockDir struct {
+	*target.Dir
+	synced bool
+	err    error
+}
+
+func (c clockDir) NTPSynchronized() (bool, error) { return c.synced, c.err }
+
+// TestClockTargetIsAskedBeforeTimedatectl: a target that can ask its kernel
+// is not asked to run timedatectl (the drifted fixture records "no"), and a
+// kernel that cannot answer is an error, not a pass.
+func TestClockTargetIsAskedBeforeTimedatectl(t *testing.T) {
+	root := filepath.Join("..", "..", "fixtures", "hosts", "debian12-drifted")
+	d, err := target.NewDir(root, "dir:"+root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []clockDir{{Dir: d, synced: true}, {Dir: d, err: errors.New("adjtimex: operation not permitted")}} {
+		c := scanners.NewCollection(fixtureClock)
+		got, err := New().Scan(context.Background(), tc, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts, msg := got.(*Facts).TimeSync, c.Errors()["host.timesync.synchronized"]
+		switch {
+		case tc.err == nil && (ts == nil || ts.Synchronized == nil || !*ts.Synchronized || ts.SynchronizedFrom != "adjtimex"):
+			t.Errorf("timesync = %+v; want synchronized from adjtimex", ts)
+		case tc.err != nil && (ts == nil || ts.Synchronized != nil || !strings.Contains(msg, "operation not permitted")):
+			t.Errorf("timesync = %+v, error %q; want unknown with the adjtimex error", ts, msg)
+		}
 	}
 }
