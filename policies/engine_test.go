@@ -175,3 +175,12 @@ func TestParamsOverrideOrder(t *testing.T) {
 		t.Error("a fractional integer parameter was accepted")
 	}
 }
+
+// TestEmbeddedPoliciesPassEveryCheck compiles vouch's own policies with every
+// check of the compiler, in strict mode: Default skips the checks that only
+// find mistakes, so this is where a mistake in them is caught.
+func TestEmbeddedPoliciesPassEveryCheck(t *testing.T) {
+	if _, err := policies.New(policies.Embedded()); err != nil {
+		t.Fatalf("embedded policies: %v", err)
+	}
+}
