@@ -168,14 +168,51 @@ func classifySecretFiles(ctx context.Context, t target.Target, files []string, u
 		note string
 	}
 	results := make([]result, len(files))
+	// Files are opened relative to their directory where the target can:
+	// one path walk per directory, not per file.
+	hr, _ := t.(target.HeaderReader)
+	var (
+		mu   sync.Mutex
+		dirs = map[string]target.DirHeaders{}
+	)
+	dirOf := func(dir string) target.DirHeaders {
+		mu.Lock()
+		defer mu.Unlock()
+		dh, seen := dirs[dir]
+		if !seen {
+			dh, _ = hr.OpenDir(dir) // nil: read by path
+			dirs[dir] = dh
+		}
+		return dh
+	}
+	defer func() {
+		for _, dh := range dirs {
+			if dh != nil {
+				dh.Close()
+			}
+		}
+	}()
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range secretReaders {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte
 			for i := range next {
-				sf, ok, note := examineSecretFile(t, files[i], users, groups)
+				var sf SecretFile
+				var ok bool
+				var note string
+				if hr == nil {
+					sf, ok, note = examineSecretFile(t, files[i], users, groups)
+				} else if dh := dirOf(path.Dir(files[i])); dh == nil {
+					sf, ok, note = examineSecretFile(t, files[i], users, groups)
+				} else {
+					if buf == nil {
+						buf = make([]byte, secretMaxSize)
+					}
+					sf, ok, note = examineSecretHeader(t, dh, files[i], buf, users, groups)
+				}
 				results[i] = result{sf, ok, note}
 			}
 		}()
@@ -222,6 +259,34 @@ func examineSecretFile(t target.Target, p string, users, groups map[uint32]strin
 	if kind == "" {
 		return SecretFile{}, false, ""
 	}
+	return secretFile(p, kind, b, fi, users, groups), true, ""
+}
+
+// examineSecretHeader is examineSecretFile for a file read through its
+// directory: the content first, and only for a secret the owner and mode.
+func examineSecretHeader(t target.Target, dh target.DirHeaders, p string, buf []byte, users, groups map[uint32]string) (SecretFile, bool, string) {
+	n, size, err := dh.ReadHeader(path.Base(p), buf)
+	if err != nil {
+		return SecretFile{}, false, fmt.Sprintf("read %s: %v", p, err)
+	}
+	if size == 0 || size > secretMaxSize {
+		return SecretFile{}, false, ""
+	}
+	b := buf[:n]
+	kind := secretKind(b)
+	if kind == "" {
+		return SecretFile{}, false, ""
+	}
+	fi, err := t.Lstat(p)
+	if err != nil {
+		return SecretFile{}, false, fmt.Sprintf("stat %s: %v", p, err)
+	}
+	return secretFile(p, kind, b, fi, users, groups), true, ""
+}
+
+// secretFile describes a secret: where, what, its mode and owner, and a hash
+// of its content (never the content).
+func secretFile(p, kind string, b []byte, fi fs.FileInfo, users, groups map[uint32]string) SecretFile {
 	sum := sha256.Sum256(b)
 	sf := SecretFile{
 		Path:   p,
@@ -233,7 +298,7 @@ func examineSecretFile(t target.Target, p string, users, groups map[uint32]strin
 		sf.Owner = idName(users, uid)
 		sf.Group = idName(groups, gid)
 	}
-	return sf, true, ""
+	return sf
 }
 
 func idName(names map[uint32]string, id uint32) string {
