@@ -11,8 +11,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -218,10 +220,6 @@ func Input(facts audit.Facts, params map[string]any, now time.Time) (map[string]
 // Evaluate judges one target's facts with the given parameters. ids restricts
 // the controls reported (all when empty). Results come in catalog order.
 func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[string]any, now time.Time, ids []string) ([]audit.Result, error) {
-	in, err := Input(facts, params, now)
-	if err != nil {
-		return nil, err
-	}
 	want := map[string]bool{}
 	for _, id := range ids {
 		want[id] = true
@@ -236,23 +234,46 @@ func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[s
 		need[group(c.Package)] = true
 	}
 	// The input is converted to OPA's value form once for every group.
-	parsed, err := ast.InterfaceToValue(in)
+	parsed, err := inputValue(facts, params, now)
 	if err != nil {
-		return nil, fmt.Errorf("convert facts for the policies: %w", err)
+		return nil, err
 	}
+	// Groups are independent queries over the same input: they are
+	// evaluated on every core.
+	groups := slices.Sorted(maps.Keys(need))
+	values := make([]any, len(groups))
+	errs := make([]error, len(groups))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(groups)) {
+		wg.Go(func() {
+			for i := range next {
+				rs, err := p.groups[groups[i]].Eval(ctx, rego.EvalParsedInput(parsed), rego.EvalTime(now))
+				if err != nil {
+					errs[i] = fmt.Errorf("evaluate policies %s: %w", groups[i], err)
+				} else if len(rs) > 0 && len(rs[0].Expressions) > 0 {
+					values[i] = rs[0].Expressions[0].Value
+				}
+			}
+		})
+	}
+	for i := range groups {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	tree := map[string]any{}
-	for g := range need {
-		rs, err := p.groups[g].Eval(ctx, rego.EvalParsedInput(parsed), rego.EvalTime(now))
-		if err != nil {
-			return nil, fmt.Errorf("evaluate policies %s: %w", g, err)
+	for i, g := range groups {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		if len(rs) > 0 && len(rs[0].Expressions) > 0 {
-			tree[g] = rs[0].Expressions[0].Value
+		if values[i] != nil {
+			tree[g] = values[i]
 		}
 	}
 	results := make([]audit.Result, 0, len(judged))
 	for _, c := range judged {
-		results = append(results, verdict(c, lookup(tree, c.Package), in, facts))
+		results = append(results, verdict(c, lookup(tree, c.Package), parsed, facts))
 	}
 	return results, nil
 }
@@ -273,7 +294,7 @@ func lookup(tree map[string]any, pkg string) map[string]any {
 // verdict turns a control's rule values into a result: any deny fails; else
 // any error errors; else any skip skips; else it passes — unless a fact the
 // control declares is absent, which is an error whatever the rules said.
-func verdict(c audit.Control, rules map[string]any, in map[string]any, facts audit.Facts) audit.Result {
+func verdict(c audit.Control, rules map[string]any, in ast.Value, facts audit.Facts) audit.Result {
 	r := audit.Result{
 		ControlID: c.ID, Title: c.Title, Severity: c.Severity, Family: c.Family,
 		Target: facts.Target.Name, Facts: c.Facts, Evidence: []audit.Evidence{},
@@ -309,19 +330,24 @@ func verdict(c audit.Control, rules map[string]any, in map[string]any, facts aud
 
 // missingFacts is the engine's own guard against a control that forgot to
 // check a declared fact.
-func missingFacts(paths []string, in map[string]any, reasons map[string]string) []audit.Evidence {
+func missingFacts(paths []string, in ast.Value, reasons map[string]string) []audit.Evidence {
 	var out []audit.Evidence
 	for _, p := range paths {
-		var cur any = in
+		cur := in
 		for _, part := range strings.Split(p, ".") {
-			m, ok := cur.(map[string]any)
+			obj, ok := cur.(ast.Object)
 			if !ok {
 				cur = nil
 				break
 			}
-			cur = m[part]
+			t := obj.Get(ast.StringTerm(part))
+			if t == nil {
+				cur = nil
+				break
+			}
+			cur = t.Value
 		}
-		if cur != nil {
+		if _, null := cur.(ast.Null); cur != nil && !null {
 			continue
 		}
 		reason := reasons[p]

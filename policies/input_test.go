@@ -1,0 +1,59 @@
+package policies
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/vouch-audit/vouch/audit"
+	"github.com/vouch-audit/vouch/scanners"
+	"github.com/vouch-audit/vouch/scanners/host"
+	"github.com/vouch-audit/vouch/target"
+)
+
+// TestInputValueEqualsTheGenericConversion: the input decoded straight from
+// JSON is the value OPA's generic conversion gives for the same document
+// decoded with JSON numbers (as OPA decodes input), for a whole host's facts
+// and for the awkward JSON values.
+func TestInputValueEqualsTheGenericConversion(t *testing.T) {
+	now := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	tgt, err := target.NewDir(filepath.Join("..", "fixtures", "hosts", "debian12-drifted"), "drifted")
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := &audit.Run{Scanners: scanners.NewRegistry(host.New()), Now: now}
+	facts := run.Collect(context.Background(), tgt)
+	odd := audit.Facts{Schema: audit.FactsSchema, Sections: map[string]json.RawMessage{
+		"x": json.RawMessage(`{"s": "a\"\\u00e9\n", "n": [0, -1.5, 3e2, 12345678901234567890], "b": [true, false], "z": null, "e": {}, "a": []}`),
+	}}
+	params := map[string]any{"limit": 3, "names": []any{"a", "b"}}
+	for name, f := range map[string]audit.Facts{"host": facts, "odd": odd} {
+		b, err := json.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var in map[string]any
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.UseNumber()
+		if err := dec.Decode(&in); err != nil {
+			t.Fatal(err)
+		}
+		in["params"], in["now"] = params, now.Format(time.RFC3339)
+		want, err := ast.InterfaceToValue(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := inputValue(f, params, now)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if ast.Compare(got, want) != 0 {
+			t.Errorf("%s: inputValue differs from InterfaceToValue(Input)\n got %v\nwant %v", name, got, want)
+		}
+	}
+}
