@@ -74,13 +74,14 @@ func freePort(t testing.TB) int {
 	return l.Addr().(*net.TCPAddr).Port
 }
 
-// startSSHD runs `sshd -D -e -f config -p port` until the test ends and
-// returns its address once it accepts connections.
-func startSSHD(t testing.TB, sshd, config string) string {
+// startSSHD runs `sshd -D -e -f config -p port` (and extra) until the test
+// ends and returns its address once it accepts connections.
+func startSSHD(t testing.TB, sshd, config string, extra ...string) string {
 	t.Helper()
 	port := freePort(t)
 	addr := fmt.Sprintf("127.0.0.1:%d", port)
-	testsshd.Run(t, sshd, addr, "-D", "-e", "-f", config, "-p", fmt.Sprint(port), "-o", "ListenAddress=127.0.0.1")
+	args := append([]string{"-D", "-e", "-f", config, "-p", fmt.Sprint(port), "-o", "ListenAddress=127.0.0.1"}, extra...)
+	testsshd.Run(t, sshd, addr, args...)
 	return addr
 }
 
