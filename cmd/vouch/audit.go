@@ -32,7 +32,10 @@ func newAuditCmd(e *env) *cobra.Command {
 waivers, and write one or more reports.
 
 Exit codes: 0 nothing at or above --fail-on failed or errored; 2 something did;
-1 vouch could not run (bad flags, bad configuration, policies that do not compile).`,
+1 vouch could not run (bad flags, bad configuration, policies that do not compile).
+
+Environment: VOUCH_CACHE_DIR sets where this machine's pending upgrades are
+cached between runs (default ~/.cache/vouch; "off" recomputes them every run).`,
 		Example: `  vouch audit
   vouch audit --target dir:fixtures/hosts/debian12-drifted --control HOST-001,HOST-013
   vouch audit --target local --endpoint https://www.example.com --endpoint ssh://127.0.0.1:22
