@@ -1,6 +1,8 @@
 package host
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -28,6 +30,39 @@ func TestCredentialHintIgnoresCase(t *testing.T) {
 	} {
 		if got := hasCredentialHint([]byte(in)); got != want {
 			t.Errorf("hasCredentialHint(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+// TestDpkgStatusFastAgreesWithTheGeneralParser on this machine's dpkg status
+// and the fixtures' (the fast path must take them all), and falls back on
+// what dpkg never writes.
+func TestDpkgStatusFastAgreesWithTheGeneralParser(t *testing.T) {
+	files := []string{"/var/lib/dpkg/status"}
+	fixtures, _ := filepath.Glob(filepath.Join("..", "..", "fixtures", "hosts", "*", "var", "lib", "dpkg", "status"))
+	files = append(files, fixtures...)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		fast, ok := dpkgStatusFast(b)
+		if !ok {
+			t.Errorf("%s: the fast path refused a file dpkg wrote", f)
+			continue
+		}
+		var general []statusStanza
+		for _, st := range parseDeb822(b, f, &notes{}) {
+			general = append(general, statusStanza{line: st.line, pkg: st.get("package"), status: st.get("status"),
+				version: st.get("version"), arch: st.get("architecture"), source: st.get("source")})
+		}
+		if !slices.Equal(fast, general) {
+			t.Errorf("%s: fast parse (%d stanzas) differs from the general one (%d)", f, len(fast), len(general))
+		}
+	}
+	for _, odd := range []string{"# comment\nPackage: a\n", "Package: a\nnot a field\n", "\n continuation\n", "Bad Name: x\n"} {
+		if _, ok := dpkgStatusFast([]byte(odd)); ok {
+			t.Errorf("fast path took %q; want the general parser", odd)
 		}
 	}
 }

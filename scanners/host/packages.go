@@ -1,6 +1,7 @@
 package host
 
 import (
+	"bytes"
 	"context"
 	"strings"
 
@@ -82,19 +83,116 @@ func packageMap(pkgs []dpkgPackage) map[string]Package {
 // parseDpkgStatus parses deb822 stanzas of the dpkg status file. A stanza with no
 // Package field, or a line that is neither "Field: value" nor a continuation, is
 // skipped with a note naming the file and line.
+//
+// The file dpkg writes (a megabyte, most of it descriptions and conffiles) is
+// read by dpkgStatusFast, which keeps only the five fields used; a file with
+// anything dpkg does not write (comments, malformed lines) goes through the
+// general deb822 parser, which says what is wrong where.
 func parseDpkgStatus(b []byte, file string, n *notes) []dpkgPackage {
-	var out []dpkgPackage
+	if stanzas, ok := dpkgStatusFast(b); ok {
+		return dpkgPackages(stanzas, file, n)
+	}
+	var stanzas []statusStanza
 	for _, st := range parseDeb822(b, file, n) {
-		name := st.get("package")
+		stanzas = append(stanzas, statusStanza{line: st.line, pkg: st.get("package"), status: st.get("status"),
+			version: st.get("version"), arch: st.get("architecture"), source: st.get("source")})
+	}
+	return dpkgPackages(stanzas, file, n)
+}
+
+// statusStanza is what parseDpkgStatus needs of a stanza.
+type statusStanza struct {
+	line                               int
+	pkg, status, version, arch, source string
+}
+
+// dpkgStatusFast splits b into stanzas and picks the five fields, with the
+// general parser's rules (names in any case, the last of a repeated field,
+// continuation lines joined by newlines); ok is false at the first line the
+// general parser would note.
+func dpkgStatusFast(b []byte) (out []statusStanza, ok bool) {
+	var cur *statusStanza
+	var last *string // the field a continuation line extends; nil: one not kept
+	inField := false
+	for num := 1; len(b) > 0; num++ {
+		var line []byte
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, b = b[:i], b[i+1:]
+		} else {
+			line, b = b, nil
+		}
+		line = bytes.TrimSuffix(line, []byte("\r"))
+		trimmed := bytes.TrimSpace(line)
+		switch {
+		case len(trimmed) == 0:
+			if cur != nil {
+				out = append(out, *cur)
+				cur = nil
+			}
+			inField, last = false, nil
+			continue
+		case line[0] == '#':
+			return nil, false
+		case line[0] == ' ' || line[0] == '\t':
+			if !inField {
+				return nil, false
+			}
+			if last != nil {
+				v := string(trimmed)
+				if v == "." {
+					v = ""
+				}
+				*last += "\n" + v
+			}
+			continue
+		}
+		colon := bytes.IndexByte(line, ':')
+		if colon < 0 {
+			return nil, false
+		}
+		name := bytes.TrimSpace(line[:colon])
+		if len(name) == 0 || bytes.ContainsAny(name, " \t") {
+			return nil, false
+		}
+		if cur == nil {
+			cur = &statusStanza{line: num}
+		}
+		inField, last = true, nil
+		switch {
+		case bytes.EqualFold(name, []byte("package")):
+			last = &cur.pkg
+		case bytes.EqualFold(name, []byte("status")):
+			last = &cur.status
+		case bytes.EqualFold(name, []byte("version")):
+			last = &cur.version
+		case bytes.EqualFold(name, []byte("architecture")):
+			last = &cur.arch
+		case bytes.EqualFold(name, []byte("source")):
+			last = &cur.source
+		}
+		if last != nil {
+			*last = string(bytes.TrimSpace(line[colon+1:]))
+		}
+	}
+	if cur != nil {
+		out = append(out, *cur)
+	}
+	return out, true
+}
+
+func dpkgPackages(stanzas []statusStanza, file string, n *notes) []dpkgPackage {
+	var out []dpkgPackage
+	for _, st := range stanzas {
+		name := st.pkg
 		if name == "" {
 			n.add("%s:%d: stanza without a Package field", file, st.line)
 			continue
 		}
-		if strings.Join(strings.Fields(st.get("status")), " ") != "install ok installed" {
+		if strings.Join(strings.Fields(st.status), " ") != "install ok installed" {
 			continue
 		}
-		p := dpkgPackage{Name: name, Version: st.get("version"), Arch: st.get("architecture")}
-		if src := st.get("source"); src != "" {
+		p := dpkgPackage{Name: name, Version: st.version, Arch: st.arch}
+		if src := st.source; src != "" {
 			// "Source: openssl (3.0.15-1~deb12u1)" names a source of another version.
 			p.Source, _, _ = strings.Cut(src, " ")
 		}
