@@ -3,6 +3,7 @@ package firewall
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os/exec"
@@ -84,10 +85,20 @@ func (*Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collectio
 	}
 	var nftBacked []iptNft
 	legacyMain := map[string]bool{}
-	for _, x := range []struct{ cmd, source, family, nftFamily string }{
-		{"iptables-save", "iptables", "ipv4", "ip"},
-		{"ip6tables-save", "ip6tables", "ipv6", "ip6"},
+	// nft's ruleset is read first: when it holds no table iptables-nft could
+	// own and the kernel lists no legacy table, iptables-save has nothing to
+	// print whichever back end it is, and is not started.
+	nftOut, nftErr := run(ctx, t, "nft", "-j", "list", "ruleset")
+	nftTables, nftTablesErr := nftTableNames(nftOut)
+	for _, x := range []struct{ cmd, source, family, nftFamily, legacyNames string }{
+		{"iptables-save", "iptables", "ipv4", "ip", "/proc/net/ip_tables_names"},
+		{"ip6tables-save", "ip6tables", "ipv6", "ip6", "/proc/net/ip6_tables_names"},
 	} {
+		if nftErr == nil && nftTablesErr == nil && !ownsIptablesTable(nftTables, x.nftFamily) {
+			if names, err := t.ReadFile(x.legacyNames, 64<<10); err == nil && len(bytes.TrimSpace(names)) == 0 {
+				continue
+			}
+		}
 		b, err := run(ctx, t, x.cmd)
 		if err != nil {
 			if errors.Is(err, errAbsent) {
@@ -147,10 +158,10 @@ func (*Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collectio
 	}
 
 	nftOK, nftAbsent := false, false
-	if b, err := run(ctx, t, "nft", "-j", "list", "ruleset"); err != nil {
+	if err := nftErr; err != nil {
 		nftAbsent = errors.Is(err, errAbsent)
 		problems = append(problems, err.Error())
-	} else if p, err := parseNFT(b, skip); err != nil {
+	} else if p, err := parseNFT(nftOut, skip); err != nil {
 		problems = append(problems, fmt.Sprintf("parse nft -j list ruleset output: %v", err))
 	} else {
 		nftOK = true
@@ -220,6 +231,45 @@ func (*Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collectio
 	}
 	f.Exposed = exposed
 	return f, nil
+}
+
+// iptablesTables are the tables iptables-nft creates in the ip and ip6 families.
+var iptablesTables = []string{"filter", "nat", "mangle", "raw", "security"}
+
+// ownsIptablesTable reports whether nft's tables include one of family that
+// iptables-nft could have made.
+func ownsIptablesTable(tables []string, family string) bool {
+	for _, name := range iptablesTables {
+		if slices.Contains(tables, family+" "+name) {
+			return true
+		}
+	}
+	return false
+}
+
+// nftTableNames lists the "family name" of every table in nft's JSON.
+func nftTableNames(b []byte) ([]string, error) {
+	var doc struct {
+		Nftables []struct {
+			Table *struct {
+				Family string `json:"family"`
+				Name   string `json:"name"`
+			} `json:"table"`
+		} `json:"nftables"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		return nil, err
+	}
+	if doc.Nftables == nil {
+		return nil, errors.New(`no "nftables" array in the JSON`)
+	}
+	var out []string
+	for _, o := range doc.Nftables {
+		if o.Table != nil {
+			out = append(out, o.Table.Family+" "+o.Table.Name)
+		}
+	}
+	return out, nil
 }
 
 func (rs *ruleset) add(chains []*chain, nrules int) {
