@@ -1,6 +1,8 @@
 package policies
 
 import (
+	_ "embed"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"sort"
@@ -74,6 +76,47 @@ func (e *Engine) readCatalog() error {
 		e.byID[c.ID] = i
 	}
 	return nil
+}
+
+//go:embed catalog.json
+var embeddedCatalog []byte
+
+// catalogSchema names catalog.json's format.
+const catalogSchema = "vouch.catalog/v1"
+
+type catalogFile struct {
+	Schema   string          `json:"schema"`
+	Controls []audit.Control `json:"controls"`
+}
+
+// loadCatalog reads a catalog written by catalogJSON, in the order it has.
+func (e *Engine) loadCatalog(b []byte) error {
+	var cf catalogFile
+	if err := json.Unmarshal(b, &cf); err != nil {
+		return fmt.Errorf("read control catalog: %w", err)
+	}
+	if cf.Schema != catalogSchema || len(cf.Controls) == 0 {
+		return fmt.Errorf("read control catalog: schema %q with %d controls, want %s", cf.Schema, len(cf.Controls), catalogSchema)
+	}
+	e.controls = cf.Controls
+	for i, c := range e.controls {
+		e.byID[c.ID] = i
+		for _, p := range c.Parameters {
+			if _, ok := e.params[p.Name]; !ok {
+				e.params[p.Name] = p
+			}
+		}
+	}
+	return nil
+}
+
+// catalogJSON is the catalog as catalog.json holds it.
+func (e *Engine) catalogJSON() ([]byte, error) {
+	b, err := json.MarshalIndent(catalogFile{Schema: catalogSchema, Controls: e.controls}, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
 }
 
 // families in the order the catalog presents them.

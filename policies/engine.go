@@ -50,13 +50,16 @@ type Engine struct {
 // The embedded policies are compiled without the compiler's checks that only
 // find mistakes (types, strict mode, unused or duplicate imports): they cost a
 // tenth of a run, and TestEmbeddedPoliciesPassEveryCheck runs them all on
-// these very files, so a mistake fails vouch's tests, not a user's audit.
-func Default() (*Engine, error) { return newEngine(embedded, false) }
+// these very files, so a mistake fails vouch's tests, not a user's audit. Their
+// catalog is catalog.json, the METADATA annotations read at build time (YAML
+// parsing was a third of parsing the policies); TestEmbeddedCatalogIsCurrent
+// fails when it no longer matches the annotations.
+func Default() (*Engine, error) { return newEngine(embedded, false, embeddedCatalog) }
 
 // New compiles every .rego file in fsys (test files excluded), reads the catalog
 // from the METADATA annotations and loads profiles/*.yaml. Every check of the
 // compiler runs, in strict mode.
-func New(fsys fs.FS) (*Engine, error) { return newEngine(fsys, true) }
+func New(fsys fs.FS) (*Engine, error) { return newEngine(fsys, true, nil) }
 
 // checkOnlyStages are compiler stages that report mistakes and change nothing
 // evaluation uses.
@@ -65,7 +68,9 @@ var checkOnlyStages = []ast.StageID{
 	ast.StageCheckKeywordOverrides, ast.StageCheckDeprecatedBuiltins, ast.StageBuildRequiredCapabilities,
 }
 
-func newEngine(fsys fs.FS, checkAll bool) (*Engine, error) {
+// newEngine compiles fsys's policies; with catalog (catalog.json's bytes) the
+// annotations are not parsed and the catalog is read from it.
+func newEngine(fsys fs.FS, checkAll bool, catalog []byte) (*Engine, error) {
 	var paths []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -82,7 +87,7 @@ func newEngine(fsys fs.FS, checkAll bool) (*Engine, error) {
 	if len(paths) == 0 {
 		return nil, errors.New("load policies: no .rego files found")
 	}
-	modules, err := parseModules(fsys, paths)
+	modules, err := parseModules(fsys, paths, catalog == nil)
 	if err != nil {
 		return nil, err
 	}
@@ -95,7 +100,12 @@ func newEngine(fsys fs.FS, checkAll bool) (*Engine, error) {
 		return nil, fmt.Errorf("compile policies: %w", c.Errors)
 	}
 	e := &Engine{compiler: c, byID: map[string]int{}, params: map[string]audit.Parameter{}}
-	if err := e.readCatalog(); err != nil {
+	if catalog != nil {
+		err = e.loadCatalog(catalog)
+	} else {
+		err = e.readCatalog()
+	}
+	if err != nil {
 		return nil, err
 	}
 	if e.profiles, err = loadProfiles(fsys, e); err != nil {
@@ -106,7 +116,7 @@ func newEngine(fsys fs.FS, checkAll bool) (*Engine, error) {
 
 // parseModules parses the files on every core: parsing is a third of
 // compiling the policies. The first error in path order is returned.
-func parseModules(fsys fs.FS, paths []string) (map[string]*ast.Module, error) {
+func parseModules(fsys fs.FS, paths []string, annotations bool) (map[string]*ast.Module, error) {
 	parsed := make([]*ast.Module, len(paths))
 	errs := make([]error, len(paths))
 	next := make(chan int)
@@ -120,7 +130,7 @@ func parseModules(fsys fs.FS, paths []string) (map[string]*ast.Module, error) {
 					errs[i] = fmt.Errorf("read policy %s: %w", p, err)
 					continue
 				}
-				parsed[i], err = ast.ParseModuleWithOpts(p, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+				parsed[i], err = ast.ParseModuleWithOpts(p, string(src), ast.ParserOptions{ProcessAnnotation: annotations, RegoVersion: ast.RegoV1})
 				if err != nil {
 					errs[i] = fmt.Errorf("parse policy: %w", err)
 				}
