@@ -3,7 +3,6 @@ package policies
 import (
 	"bytes"
 	"encoding/json"
-	"encoding/json/jsontext"
 	"fmt"
 	"time"
 
@@ -15,13 +14,16 @@ import (
 // inputValue is Input in OPA's value form, decoded straight from the facts'
 // JSON: going through map[string]any and ast.InterfaceToValue cost more than
 // evaluating half the catalog. Numbers keep their JSON text, as OPA's own
-// JSON decoding does.
+// JSON decoding does. (encoding/json's tokens, not jsontext's, so vouch
+// builds without GOEXPERIMENT=jsonv2.)
 func inputValue(facts audit.Facts, params map[string]any, now time.Time) (ast.Value, error) {
 	b, err := json.Marshal(facts)
 	if err != nil {
 		return nil, fmt.Errorf("encode facts: %w", err)
 	}
-	v, err := jsonValue(jsontext.NewDecoder(bytes.NewReader(b)))
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	v, err := jsonValue(dec)
 	if err != nil {
 		return nil, fmt.Errorf("decode facts: %w", err)
 	}
@@ -38,52 +40,58 @@ func inputValue(facts audit.Facts, params map[string]any, now time.Time) (ast.Va
 	return obj, nil
 }
 
-// jsonValue reads one JSON value from dec.
-func jsonValue(dec *jsontext.Decoder) (ast.Value, error) {
-	tok, err := dec.ReadToken()
+// jsonValue reads one JSON value from dec, which uses numbers.
+func jsonValue(dec *json.Decoder) (ast.Value, error) {
+	tok, err := dec.Token()
 	if err != nil {
 		return nil, err
 	}
-	switch tok.Kind() {
-	case '{':
-		var items [][2]*ast.Term
-		for dec.PeekKind() != '}' {
-			k, err := dec.ReadToken()
-			if err != nil {
+	switch x := tok.(type) {
+	case json.Delim:
+		switch x {
+		case '{':
+			var items [][2]*ast.Term
+			for dec.More() {
+				k, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				key, ok := k.(string)
+				if !ok {
+					return nil, fmt.Errorf("object key %v is not a string", k)
+				}
+				v, err := jsonValue(dec)
+				if err != nil {
+					return nil, err
+				}
+				items = append(items, [2]*ast.Term{ast.StringTerm(key), ast.NewTerm(v)})
+			}
+			if _, err := dec.Token(); err != nil {
 				return nil, err
 			}
-			key := ast.StringTerm(k.String()) // before the next read voids k
-			v, err := jsonValue(dec)
-			if err != nil {
+			return ast.NewObject(items...), nil
+		case '[':
+			var terms []*ast.Term
+			for dec.More() {
+				v, err := jsonValue(dec)
+				if err != nil {
+					return nil, err
+				}
+				terms = append(terms, ast.NewTerm(v))
+			}
+			if _, err := dec.Token(); err != nil {
 				return nil, err
 			}
-			items = append(items, [2]*ast.Term{key, ast.NewTerm(v)})
+			return ast.NewArray(terms...), nil
 		}
-		if _, err := dec.ReadToken(); err != nil {
-			return nil, err
-		}
-		return ast.NewObject(items...), nil
-	case '[':
-		var terms []*ast.Term
-		for dec.PeekKind() != ']' {
-			v, err := jsonValue(dec)
-			if err != nil {
-				return nil, err
-			}
-			terms = append(terms, ast.NewTerm(v))
-		}
-		if _, err := dec.ReadToken(); err != nil {
-			return nil, err
-		}
-		return ast.NewArray(terms...), nil
-	case '"':
-		return ast.String(tok.String()), nil
-	case '0':
-		return ast.Number(tok.String()), nil
-	case 't', 'f':
-		return ast.Boolean(tok.Bool()), nil
-	case 'n':
+	case string:
+		return ast.String(x), nil
+	case json.Number:
+		return ast.Number(x), nil
+	case bool:
+		return ast.Boolean(x), nil
+	case nil:
 		return ast.NullValue, nil
 	}
-	return nil, fmt.Errorf("unexpected JSON token %s", tok)
+	return nil, fmt.Errorf("unexpected JSON token %v", tok)
 }
