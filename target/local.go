@@ -41,6 +41,17 @@ func (*Local) Lstat(path string) (fs.FileInfo, error) { return os.Lstat(path) }
 func (*Local) Readlink(path string) (string, error) { return os.Readlink(path) }
 
 // Run runs the program with a deadline, keeping at most MaxOutput bytes.
+// PathFinder is implemented by targets that can say which file a command name
+// runs, as Run would find it.
+type PathFinder interface {
+	LookPath(name string) (string, error)
+}
+
+var _ PathFinder = (*Local)(nil)
+
+// LookPath finds name in this process's PATH, as Run does.
+func (*Local) LookPath(name string) (string, error) { return exec.LookPath(name) }
+
 func (*Local) Run(ctx context.Context, c Command) (Output, error) {
 	timeout := c.Timeout
 	if timeout <= 0 {

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os/exec"
+	"slices"
 	"strings"
 
 	"github.com/vouch-audit/vouch/scanners"
@@ -259,8 +260,15 @@ func sshdOutput(cmd target.Command, o target.Output, cfg *Config) (map[string][]
 	return m, nil
 }
 
-// sshdVersion asks sshd -V ("OpenSSH_9.2p1 Debian-2+deb12u10, OpenSSL ...").
+// sshdVersion asks sshd -V ("OpenSSH_9.2p1 Debian-2+deb12u10, OpenSSL ..."),
+// unless the sshd the target runs is the file the openssh-server package
+// installed: then the package database already says which release it is, and
+// starting sshd (tens of milliseconds of OpenSSL start-up) only to print it is
+// not needed.
 func sshdVersion(ctx context.Context, t target.Target) string {
+	if v := packagedSSHDVersion(t); v != "" {
+		return v
+	}
 	o, err := t.Run(ctx, target.Command{Name: "sshd", Args: []string{"-V"}})
 	if err != nil {
 		return ""
@@ -275,6 +283,24 @@ func sshdVersion(ctx context.Context, t target.Target) string {
 
 // packageVersion reads openssh-server's version from the dpkg database and
 // renders it the way sshd names itself ("1:9.2p1-2+deb12u10" -> "OpenSSH_9.2p1").
+// packagedSSHDVersion is packageVersion when the target's sshd (found as its
+// commands are) is a file dpkg lists for openssh-server, "" otherwise.
+func packagedSSHDVersion(t target.Target) string {
+	lp, ok := t.(target.PathFinder)
+	if !ok {
+		return ""
+	}
+	bin, err := lp.LookPath("sshd")
+	if err != nil {
+		return ""
+	}
+	list, err := t.ReadFile("/var/lib/dpkg/info/openssh-server.list", 4<<20)
+	if err != nil || !slices.Contains(strings.Split(string(list), "\n"), bin) {
+		return ""
+	}
+	return packageVersion(t)
+}
+
 func packageVersion(t target.Target) string {
 	b, err := t.ReadFile("/var/lib/dpkg/status", 64<<20)
 	if err != nil {

@@ -283,3 +283,37 @@ func TestNoMatchBlockAsksSSHDOnce(t *testing.T) {
 		t.Errorf("connections = %v; want root and an ordinary user", users)
 	}
 }
+
+// pathDir is a recorded tree that says where its sshd is.
+type pathDir struct {
+	*target.Dir
+	sshd string
+}
+
+func (p pathDir) LookPath(string) (string, error) { return p.sshd, nil }
+
+// TestSSHDVersionFromThePackageWhenTheBinaryIsPackaged: the sshd dpkg
+// installed is not started for its version; another sshd is asked.
+func TestSSHDVersionFromThePackageWhenTheBinaryIsPackaged(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"var/lib/dpkg/status":                   "Package: openssh-server\nStatus: install ok installed\nVersion: 1:9.2p1-2+deb12u10\nArchitecture: amd64\n",
+		"var/lib/dpkg/info/openssh-server.list": "/.\n/usr\n/usr/sbin\n/usr/sbin/sshd\n",
+		".vouch/commands/sshd_-V.stderr":        "OpenSSH_9.9p1, OpenSSL 3.4.0 22 Oct 2024\n",
+		".vouch/commands/sshd_-V":               "",
+	})
+	d, err := target.NewDir(root, "dir:"+root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if v := sshdVersion(ctx, pathDir{d, "/usr/sbin/sshd"}); v != "OpenSSH_9.2p1" {
+		t.Errorf("packaged sshd: version %q, want OpenSSH_9.2p1 from dpkg", v)
+	}
+	if v := sshdVersion(ctx, pathDir{d, "/usr/local/sbin/sshd"}); v != "OpenSSH_9.9p1" {
+		t.Errorf("sshd outside the package: version %q, want OpenSSH_9.9p1 from sshd -V", v)
+	}
+	if v := sshdVersion(ctx, d); v != "OpenSSH_9.9p1" {
+		t.Errorf("target that cannot look up sshd: version %q, want sshd -V's", v)
+	}
+}
