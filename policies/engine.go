@@ -39,6 +39,8 @@ const controlsRoot = "vouch.controls"
 // profiles. It is safe for concurrent use once built.
 type Engine struct {
 	compiler *ast.Compiler
+	// compiled holds the ids of the controls compiled; nil means all.
+	compiled map[string]bool
 	controls []audit.Control
 	byID     map[string]int
 	params   map[string]audit.Parameter
@@ -54,12 +56,20 @@ type Engine struct {
 // catalog is catalog.json, the METADATA annotations read at build time (YAML
 // parsing was a third of parsing the policies); TestEmbeddedCatalogIsCurrent
 // fails when it no longer matches the annotations.
-func Default() (*Engine, error) { return newEngine(embedded, false, embeddedCatalog) }
+func Default() (*Engine, error) { return newEngine(embedded, false, embeddedCatalog, nil) }
+
+// DefaultFor is Default compiling only the controls judge accepts (and every
+// library module): a run that cannot judge a control, because no target
+// produces its facts, does not pay for compiling it. The others stay in the
+// catalog; evaluating one is an error. A nil judge compiles every control.
+func DefaultFor(judge func(audit.Control) bool) (*Engine, error) {
+	return newEngine(embedded, false, embeddedCatalog, judge)
+}
 
 // New compiles every .rego file in fsys (test files excluded), reads the catalog
 // from the METADATA annotations and loads profiles/*.yaml. Every check of the
 // compiler runs, in strict mode.
-func New(fsys fs.FS) (*Engine, error) { return newEngine(fsys, true, nil) }
+func New(fsys fs.FS) (*Engine, error) { return newEngine(fsys, true, nil, nil) }
 
 // checkOnlyStages are compiler stages that report mistakes and change nothing
 // evaluation uses.
@@ -69,14 +79,37 @@ var checkOnlyStages = []ast.StageID{
 }
 
 // newEngine compiles fsys's policies; with catalog (catalog.json's bytes) the
-// annotations are not parsed and the catalog is read from it.
-func newEngine(fsys fs.FS, checkAll bool, catalog []byte) (*Engine, error) {
+// annotations are not parsed and the catalog is read from it, and with judge
+// too only the files of the controls it accepts are compiled.
+func newEngine(fsys fs.FS, checkAll bool, catalog []byte, judge func(audit.Control) bool) (*Engine, error) {
+	e := &Engine{byID: map[string]int{}, params: map[string]audit.Parameter{}}
+	skipFile := map[string]bool{}
+	if catalog != nil {
+		if err := e.loadCatalog(catalog); err != nil {
+			return nil, err
+		}
+		if judge != nil {
+			e.compiled = map[string]bool{}
+			keep := map[string]bool{}
+			for _, c := range e.controls {
+				if judge(c) {
+					e.compiled[c.ID] = true
+					keep[c.File] = true
+				}
+			}
+			for _, c := range e.controls {
+				if !keep[c.File] {
+					skipFile[c.File] = true
+				}
+			}
+		}
+	}
 	var paths []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && strings.HasSuffix(p, ".rego") && !strings.HasSuffix(p, "_test.rego") {
+		if !d.IsDir() && strings.HasSuffix(p, ".rego") && !strings.HasSuffix(p, "_test.rego") && !skipFile[p] {
 			paths = append(paths, p)
 		}
 		return nil
@@ -99,14 +132,11 @@ func newEngine(fsys fs.FS, checkAll bool, catalog []byte) (*Engine, error) {
 	if c.Failed() {
 		return nil, fmt.Errorf("compile policies: %w", c.Errors)
 	}
-	e := &Engine{compiler: c, byID: map[string]int{}, params: map[string]audit.Parameter{}}
-	if catalog != nil {
-		err = e.loadCatalog(catalog)
-	} else {
-		err = e.readCatalog()
-	}
-	if err != nil {
-		return nil, err
+	e.compiler = c
+	if catalog == nil {
+		if err := e.readCatalog(); err != nil {
+			return nil, err
+		}
 	}
 	if e.profiles, err = loadProfiles(fsys, e); err != nil {
 		return nil, err
@@ -152,6 +182,9 @@ func parseModules(fsys fs.FS, paths []string, annotations bool) (map[string]*ast
 	return modules, nil
 }
 
+// isCompiled reports whether control id's rules were compiled.
+func (e *Engine) isCompiled(id string) bool { return e.compiled == nil || e.compiled[id] }
+
 // Controls returns the catalog sorted by family then id.
 func (e *Engine) Controls() []audit.Control { return e.controls }
 
@@ -195,6 +228,9 @@ func group(pkg string) string {
 func (e *Engine) Prepare(ctx context.Context) (*Prepared, error) {
 	p := &Prepared{e: e, groups: map[string]rego.PreparedEvalQuery{}}
 	for _, c := range e.controls {
+		if !e.isCompiled(c.ID) {
+			continue
+		}
 		g := group(c.Package)
 		if _, done := p.groups[g]; done {
 			continue
@@ -241,7 +277,9 @@ func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[s
 			continue
 		}
 		judged = append(judged, c)
-		need[group(c.Package)] = true
+		if p.e.isCompiled(c.ID) {
+			need[group(c.Package)] = true
+		}
 	}
 	// The input is converted to OPA's value form once for every group.
 	parsed, err := inputValue(facts, params, now)
@@ -283,6 +321,14 @@ func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[s
 	}
 	results := make([]audit.Result, 0, len(judged))
 	for _, c := range judged {
+		if !p.e.isCompiled(c.ID) {
+			// The caller left it out of DefaultFor, yet has its facts: a
+			// bug, and never a pass.
+			results = append(results, audit.Result{ControlID: c.ID, Title: c.Title, Severity: c.Severity, Family: c.Family,
+				Target: facts.Target.Name, Facts: c.Facts, Status: audit.Error, Evidence: []audit.Evidence{},
+				Message: "the control was not compiled for this run"})
+			continue
+		}
 		results = append(results, verdict(c, lookup(tree, c.Package), parsed, facts))
 	}
 	return results, nil

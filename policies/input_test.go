@@ -57,3 +57,67 @@ func TestInputValueEqualsTheGenericConversion(t *testing.T) {
 		}
 	}
 }
+
+// TestDefaultForCompilesOnlyWhatCanBeJudged: with HOST controls alone
+// compiled, a host is judged as by Default, and a control of another family
+// whose facts turn up is an error, never a pass.
+func TestDefaultForCompilesOnlyWhatCanBeJudged(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	tgt, err := target.NewDir(filepath.Join("..", "fixtures", "hosts", "debian12-drifted"), "drifted")
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := &audit.Run{Scanners: scanners.NewRegistry(host.New()), Now: now}
+	facts := run.Collect(ctx, tgt)
+
+	judge := func(e *Engine) []audit.Result {
+		t.Helper()
+		prep, err := e.Prepare(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		params, err := e.Params(nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := prep.Evaluate(ctx, facts, params, now, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rs
+	}
+	full, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	onlyHost, err := DefaultFor(func(c audit.Control) bool { return c.Family == "HOST" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(onlyHost.Controls()) != len(full.Controls()) {
+		t.Errorf("catalog has %d controls, want all %d", len(onlyHost.Controls()), len(full.Controls()))
+	}
+	want := map[string]audit.Status{}
+	for _, r := range judge(full) {
+		want[r.ControlID] = r.Status
+	}
+	hostSeen, otherSeen := 0, 0
+	for _, r := range judge(onlyHost) {
+		switch {
+		case r.Family == "HOST":
+			hostSeen++
+			if r.Status != want[r.ControlID] {
+				t.Errorf("%s: %s, want %s as with every control compiled", r.ControlID, r.Status, want[r.ControlID])
+			}
+		default:
+			otherSeen++
+			if r.Status != audit.Error || r.Message != "the control was not compiled for this run" {
+				t.Errorf("%s (not compiled): %s %q, want an error", r.ControlID, r.Status, r.Message)
+			}
+		}
+	}
+	if hostSeen == 0 || otherSeen == 0 {
+		t.Errorf("judged %d HOST and %d other controls; want some of each", hostSeen, otherSeen)
+	}
+}

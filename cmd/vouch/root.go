@@ -135,14 +135,20 @@ func (c *common) loadStarting(needTargets bool, started func(*loaded)) (*loaded,
 		err error
 	}
 	engc := make(chan compiled, 1)
-	go func() {
-		eng, err := policies.Default()
-		engc <- compiled{eng, err}
-	}()
-	if needTargets {
+	compile := func(judge func(audit.Control) bool) {
+		go func() {
+			eng, err := policies.DefaultFor(judge) // nil: every control
+			engc <- compiled{eng, err}
+		}()
+	}
+	if !needTargets {
+		compile(nil)
+	} else {
 		if err := c.parseTargets(l); err != nil {
 			return nil, err
 		}
+		// Only the controls some target can be judged on are compiled.
+		compile(judgeable(defaultScanners(l.cfg), l.targets))
 		if started != nil {
 			started(l)
 		}
@@ -176,6 +182,29 @@ func (c *common) loadStarting(needTargets bool, started func(*loaded)) (*loaded,
 	}
 	l.controls = ids
 	return l, nil
+}
+
+// judgeable reports whether a control can be judged on one of targets: some
+// scanner that applies to it produces the control's facts (Facts.Covers).
+func judgeable(reg *scanners.Registry, targets []target.Target) func(audit.Control) bool {
+	var docs []audit.Facts
+	for _, t := range targets {
+		f := audit.Facts{Scanned: []string{}}
+		for _, name := range reg.Names() {
+			if s, _ := reg.Get(name); scanners.Applies(s, t) {
+				f.Scanned = append(f.Scanned, name)
+			}
+		}
+		docs = append(docs, f)
+	}
+	return func(c audit.Control) bool {
+		for _, f := range docs {
+			if f.Covers(c.Facts) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // parseTargets resolves --target, --endpoint and the configuration's targets
