@@ -210,11 +210,17 @@ func (e *Engine) Parameters() []audit.Parameter {
 // Prepared is the catalog ready to evaluate: compiled and planned once per run.
 type Prepared struct {
 	e *Engine
-	// groups holds one prepared query per package directly under
+	// units holds the prepared queries of each package directly under
 	// vouch.controls (host, ssh, tls, ...), so a target is judged only by the
 	// groups whose controls it has facts for: an endpoint's evaluation does not
 	// pay for every host control.
-	groups map[string]rego.PreparedEvalQuery
+	units map[string][]*unit
+}
+
+// unit is one prepared query and the control packages it binds, in order.
+type unit struct {
+	query rego.PreparedEvalQuery
+	pkgs  []string
 }
 
 // group is the package segment under vouch.controls: "host" for
@@ -224,26 +230,42 @@ func group(pkg string) string {
 	return g
 }
 
-// Prepare plans the evaluation of every control.
+// unitSize is how many control packages one prepared query evaluates. A
+// query per package costs its set-up each time; a query per group leaves the
+// largest group (host) on one core while the others wait.
+const unitSize = 6
+
+// Prepare plans the evaluation of every control: per group, queries of up to
+// unitSize packages each, bound to p0, p1, ...
 func (e *Engine) Prepare(ctx context.Context) (*Prepared, error) {
-	p := &Prepared{e: e, groups: map[string]rego.PreparedEvalQuery{}}
+	p := &Prepared{e: e, units: map[string][]*unit{}}
+	byGroup := map[string][]string{}
 	for _, c := range e.controls {
-		if !e.isCompiled(c.ID) {
-			continue
+		if e.isCompiled(c.ID) {
+			g := group(c.Package)
+			byGroup[g] = append(byGroup[g], c.Package)
 		}
-		g := group(c.Package)
-		if _, done := p.groups[g]; done {
-			continue
+	}
+	for g, pkgs := range byGroup {
+		slices.Sort(pkgs)
+		pkgs = slices.Compact(pkgs)
+		for len(pkgs) > 0 {
+			chunk := pkgs[:min(unitSize, len(pkgs))]
+			pkgs = pkgs[len(chunk):]
+			var q strings.Builder
+			for i, pkg := range chunk {
+				fmt.Fprintf(&q, "p%d = data.%s\n", i, pkg)
+			}
+			pq, err := rego.New(
+				rego.Query(q.String()),
+				rego.Compiler(e.compiler),
+				rego.StrictBuiltinErrors(false),
+			).PrepareForEval(ctx)
+			if err != nil {
+				return nil, fmt.Errorf("prepare policies %s: %w", g, err)
+			}
+			p.units[g] = append(p.units[g], &unit{query: pq, pkgs: chunk})
 		}
-		q, err := rego.New(
-			rego.Query("data."+controlsRoot+"."+g),
-			rego.Compiler(e.compiler),
-			rego.StrictBuiltinErrors(false),
-		).PrepareForEval(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("prepare policies %s: %w", g, err)
-		}
-		p.groups[g] = q
 	}
 	return p, nil
 }
@@ -286,37 +308,51 @@ func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[s
 	if err != nil {
 		return nil, err
 	}
-	// Groups are independent queries over the same input: they are
-	// evaluated on every core.
-	groups := slices.Sorted(maps.Keys(need))
-	values := make([]any, len(groups))
-	errs := make([]error, len(groups))
+	// The units are independent queries over the same input: they are
+	// evaluated on every core, the largest groups' first.
+	var units []*unit
+	for _, g := range slices.Sorted(maps.Keys(need)) {
+		units = append(units, p.units[g]...)
+	}
+	values := make([][]any, len(units))
+	errs := make([]error, len(units))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(groups)) {
+	for range min(runtime.GOMAXPROCS(0), len(units)) {
 		wg.Go(func() {
 			for i := range next {
-				rs, err := p.groups[groups[i]].Eval(ctx, rego.EvalParsedInput(parsed), rego.EvalTime(now))
+				u := units[i]
+				rs, err := u.query.Eval(ctx, rego.EvalParsedInput(parsed), rego.EvalTime(now))
 				if err != nil {
-					errs[i] = fmt.Errorf("evaluate policies %s: %w", groups[i], err)
-				} else if len(rs) > 0 && len(rs[0].Expressions) > 0 {
-					values[i] = rs[0].Expressions[0].Value
+					errs[i] = fmt.Errorf("evaluate policies %s: %w", strings.Join(u.pkgs, ", "), err)
+					continue
+				}
+				if len(rs) == 0 {
+					continue // undefined: every control of the unit errors below
+				}
+				values[i] = make([]any, len(u.pkgs))
+				for j := range u.pkgs {
+					values[i][j] = rs[0].Bindings[fmt.Sprintf("p%d", j)]
 				}
 			}
 		})
 	}
-	for i := range groups {
+	for i := range units {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	tree := map[string]any{}
-	for i, g := range groups {
+	rules := map[string]map[string]any{}
+	for i, u := range units {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
-		if values[i] != nil {
-			tree[g] = values[i]
+		for j, pkg := range u.pkgs {
+			if values[i] != nil {
+				if m, ok := values[i][j].(map[string]any); ok {
+					rules[pkg] = m
+				}
+			}
 		}
 	}
 	results := make([]audit.Result, 0, len(judged))
@@ -329,22 +365,16 @@ func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[s
 				Message: "the control was not compiled for this run"})
 			continue
 		}
-		results = append(results, verdict(c, lookup(tree, c.Package), parsed, facts))
+		r, ok := rules[c.Package]
+		if !ok {
+			results = append(results, audit.Result{ControlID: c.ID, Title: c.Title, Severity: c.Severity, Family: c.Family,
+				Target: facts.Target.Name, Facts: c.Facts, Status: audit.Error, Evidence: []audit.Evidence{},
+				Message: "the control's rules gave no value"})
+			continue
+		}
+		results = append(results, verdict(c, r, parsed, facts))
 	}
 	return results, nil
-}
-
-// lookup walks the evaluated tree to a control's package.
-func lookup(tree map[string]any, pkg string) map[string]any {
-	cur := tree
-	for _, part := range strings.Split(strings.TrimPrefix(pkg, controlsRoot+"."), ".") {
-		next, ok := cur[part].(map[string]any)
-		if !ok {
-			return nil
-		}
-		cur = next
-	}
-	return cur
 }
 
 // verdict turns a control's rule values into a result: any deny fails; else
