@@ -322,7 +322,7 @@ func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[s
 		wg.Go(func() {
 			for i := range next {
 				u := units[i]
-				rs, err := u.query.Eval(ctx, rego.EvalParsedInput(parsed), rego.EvalTime(now))
+				rs, err := u.query.Eval(ctx, rego.EvalParsedInput(parsed), rego.EvalTime(now), rego.EvalGenerateJSON(keepTerm))
 				if err != nil {
 					errs[i] = fmt.Errorf("evaluate policies %s: %w", strings.Join(u.pkgs, ", "), err)
 					continue
@@ -342,15 +342,17 @@ func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[s
 	}
 	close(next)
 	wg.Wait()
-	rules := map[string]map[string]any{}
+	rules := map[string]ast.Object{}
 	for i, u := range units {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
 		for j, pkg := range u.pkgs {
 			if values[i] != nil {
-				if m, ok := values[i][j].(map[string]any); ok {
-					rules[pkg] = m
+				if t, ok := values[i][j].(*ast.Term); ok {
+					if obj, ok := t.Value.(ast.Object); ok {
+						rules[pkg] = obj
+					}
 				}
 			}
 		}
@@ -380,14 +382,14 @@ func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[s
 // verdict turns a control's rule values into a result: any deny fails; else
 // any error errors; else any skip skips; else it passes — unless a fact the
 // control declares is absent, which is an error whatever the rules said.
-func verdict(c audit.Control, rules map[string]any, in ast.Value, facts audit.Facts) audit.Result {
+func verdict(c audit.Control, rules ast.Object, in ast.Value, facts audit.Facts) audit.Result {
 	r := audit.Result{
 		ControlID: c.ID, Title: c.Title, Severity: c.Severity, Family: c.Family,
 		Target: facts.Target.Name, Facts: c.Facts, Evidence: []audit.Evidence{},
 	}
-	deny := entries(rules["deny"])
-	errs := entries(rules["error"])
-	skips := entries(rules["skip"])
+	deny := entries(rules.Get(ast.StringTerm("deny")))
+	errs := entries(rules.Get(ast.StringTerm("error")))
+	skips := entries(rules.Get(ast.StringTerm("skip")))
 	switch {
 	case len(deny) > 0:
 		r.Status, r.Evidence = audit.Fail, append(deny, errs...)
@@ -405,7 +407,7 @@ func verdict(c audit.Control, rules map[string]any, in ast.Value, facts audit.Fa
 			break
 		}
 		r.Status = audit.Pass
-		r.Evidence = entries(rules["evidence"])
+		r.Evidence = entries(rules.Get(ast.StringTerm("evidence")))
 		r.Message = "compliant"
 		if len(r.Evidence) > 0 {
 			r.Message = summarize(r.Evidence)
@@ -446,23 +448,46 @@ func missingFacts(paths []string, in ast.Value, reasons map[string]string) []aud
 }
 
 // entries reads a deny/error/skip/evidence set: strings or {"msg", "data"} objects.
-func entries(v any) []audit.Evidence {
-	items, _ := v.([]any)
+func entries(t *ast.Term) []audit.Evidence {
+	if t == nil {
+		return []audit.Evidence{}
+	}
+	var items []*ast.Term
+	switch v := t.Value.(type) {
+	case ast.Set:
+		// In the order OPA's JSON conversion gives (Iter), as before.
+		_ = v.Iter(func(x *ast.Term) error { items = append(items, x); return nil })
+	case *ast.Array:
+		v.Foreach(func(x *ast.Term) { items = append(items, x) })
+	}
 	out := make([]audit.Evidence, 0, len(items))
 	for _, it := range items {
-		switch x := it.(type) {
-		case string:
-			out = append(out, audit.Evidence{Message: x})
-		case map[string]any:
-			msg, _ := x["msg"].(string)
-			out = append(out, audit.Evidence{Message: msg, Data: x["data"]})
+		switch x := it.Value.(type) {
+		case ast.String:
+			out = append(out, audit.Evidence{Message: string(x)})
+		case ast.Object:
+			ev := audit.Evidence{}
+			if mt := x.Get(ast.StringTerm("msg")); mt != nil {
+				if m, ok := mt.Value.(ast.String); ok {
+					ev.Message = string(m)
+				}
+			}
+			if d := x.Get(ast.StringTerm("data")); d != nil {
+				ev.Data, _ = ast.JSON(d.Value)
+			}
+			out = append(out, ev)
 		default:
-			b, _ := json.Marshal(x)
+			v, _ := ast.JSON(x)
+			b, _ := json.Marshal(v)
 			out = append(out, audit.Evidence{Message: string(b)})
 		}
 	}
 	return out
 }
+
+// keepTerm leaves a query's values as OPA terms: verdict reads the rule sets
+// from them, and only the evidence data is converted to Go values.
+func keepTerm(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil }
 
 func summarize(ev []audit.Evidence) string {
 	switch len(ev) {
