@@ -149,29 +149,18 @@ func newEngine(fsys fs.FS, checkAll bool, catalog []byte, judge func(audit.Contr
 func parseModules(fsys fs.FS, paths []string, annotations bool) (map[string]*ast.Module, error) {
 	parsed := make([]*ast.Module, len(paths))
 	errs := make([]error, len(paths))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(paths)) {
-		wg.Go(func() {
-			for i := range next {
-				p := paths[i]
-				src, err := fs.ReadFile(fsys, p)
-				if err != nil {
-					errs[i] = fmt.Errorf("read policy %s: %w", p, err)
-					continue
-				}
-				parsed[i], err = ast.ParseModuleWithOpts(p, string(src), ast.ParserOptions{ProcessAnnotation: annotations, RegoVersion: ast.RegoV1})
-				if err != nil {
-					errs[i] = fmt.Errorf("parse policy: %w", err)
-				}
-			}
-		})
-	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	onEveryCore(len(paths), func(i int) {
+		p := paths[i]
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			errs[i] = fmt.Errorf("read policy %s: %w", p, err)
+			return
+		}
+		parsed[i], err = ast.ParseModuleWithOpts(p, string(src), ast.ParserOptions{ProcessAnnotation: annotations, RegoVersion: ast.RegoV1})
+		if err != nil {
+			errs[i] = fmt.Errorf("parse policy: %w", err)
+		}
+	})
 	modules := make(map[string]*ast.Module, len(paths))
 	for i, p := range paths {
 		if errs[i] != nil {
@@ -309,39 +298,28 @@ func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[s
 		return nil, err
 	}
 	// The units are independent queries over the same input: they are
-	// evaluated on every core, the largest groups' first.
+	// evaluated on every core.
 	var units []*unit
 	for _, g := range slices.Sorted(maps.Keys(need)) {
 		units = append(units, p.units[g]...)
 	}
 	values := make([][]any, len(units))
 	errs := make([]error, len(units))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(units)) {
-		wg.Go(func() {
-			for i := range next {
-				u := units[i]
-				rs, err := u.query.Eval(ctx, rego.EvalParsedInput(parsed), rego.EvalTime(now), rego.EvalGenerateJSON(keepTerm))
-				if err != nil {
-					errs[i] = fmt.Errorf("evaluate policies %s: %w", strings.Join(u.pkgs, ", "), err)
-					continue
-				}
-				if len(rs) == 0 {
-					continue // undefined: every control of the unit errors below
-				}
-				values[i] = make([]any, len(u.pkgs))
-				for j := range u.pkgs {
-					values[i][j] = rs[0].Bindings[fmt.Sprintf("p%d", j)]
-				}
-			}
-		})
-	}
-	for i := range units {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	onEveryCore(len(units), func(i int) {
+		u := units[i]
+		rs, err := u.query.Eval(ctx, rego.EvalParsedInput(parsed), rego.EvalTime(now), rego.EvalGenerateJSON(keepTerm))
+		if err != nil {
+			errs[i] = fmt.Errorf("evaluate policies %s: %w", strings.Join(u.pkgs, ", "), err)
+			return
+		}
+		if len(rs) == 0 {
+			return // undefined: every control of the unit errors below
+		}
+		values[i] = make([]any, len(u.pkgs))
+		for j := range u.pkgs {
+			values[i][j] = rs[0].Bindings[fmt.Sprintf("p%d", j)]
+		}
+	})
 	rules := map[string]ast.Object{}
 	for i, u := range units {
 		if errs[i] != nil {
@@ -362,21 +340,43 @@ func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[s
 		if !p.e.isCompiled(c.ID) {
 			// The caller left it out of DefaultFor, yet has its facts: a
 			// bug, and never a pass.
-			results = append(results, audit.Result{ControlID: c.ID, Title: c.Title, Severity: c.Severity, Family: c.Family,
-				Target: facts.Target.Name, Facts: c.Facts, Status: audit.Error, Evidence: []audit.Evidence{},
-				Message: "the control was not compiled for this run"})
+			results = append(results, errorResult(c, facts, "the control was not compiled for this run"))
 			continue
 		}
 		r, ok := rules[c.Package]
 		if !ok {
-			results = append(results, audit.Result{ControlID: c.ID, Title: c.Title, Severity: c.Severity, Family: c.Family,
-				Target: facts.Target.Name, Facts: c.Facts, Status: audit.Error, Evidence: []audit.Evidence{},
-				Message: "the control's rules gave no value"})
+			results = append(results, errorResult(c, facts, "the control's rules gave no value"))
 			continue
 		}
 		results = append(results, verdict(c, r, parsed, facts))
 	}
 	return results, nil
+}
+
+// errorResult is control c's error on facts' target, for a reason of the
+// engine's own.
+func errorResult(c audit.Control, facts audit.Facts, msg string) audit.Result {
+	return audit.Result{ControlID: c.ID, Title: c.Title, Severity: c.Severity, Family: c.Family,
+		Target: facts.Target.Name, Facts: c.Facts, Status: audit.Error, Evidence: []audit.Evidence{}, Message: msg}
+}
+
+// onEveryCore calls fn(0) ... fn(n-1) on as many goroutines as there are
+// cores, and returns when all have returned.
+func onEveryCore(n int, fn func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := range next {
+				fn(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // verdict turns a control's rule values into a result: any deny fails; else

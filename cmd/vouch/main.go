@@ -28,26 +28,27 @@ func main() {
 // an execution trace to) and returns what stops them. They are for working on vouch's own speed.
 func profile() (stop func()) {
 	var stops []func()
-	if p := os.Getenv("VOUCH_CPUPROFILE"); p != "" {
-		if f, err := os.Create(p); err != nil {
-			fmt.Fprintf(os.Stderr, "vouch: VOUCH_CPUPROFILE: %v\n", err)
-		} else if err := pprof.StartCPUProfile(f); err != nil {
-			fmt.Fprintf(os.Stderr, "vouch: VOUCH_CPUPROFILE: %v\n", err)
-			f.Close()
-		} else {
-			stops = append(stops, func() { pprof.StopCPUProfile(); f.Close() })
+	// streamed starts a profile that writes to the file named by env as the
+	// run goes.
+	streamed := func(env string, start func(io.Writer) error, stop func()) {
+		p := os.Getenv(env)
+		if p == "" {
+			return
 		}
-	}
-	if p := os.Getenv("VOUCH_TRACE"); p != "" {
-		if f, err := os.Create(p); err != nil {
-			fmt.Fprintf(os.Stderr, "vouch: VOUCH_TRACE: %v\n", err)
-		} else if err := trace.Start(f); err != nil {
-			fmt.Fprintf(os.Stderr, "vouch: VOUCH_TRACE: %v\n", err)
-			f.Close()
-		} else {
-			stops = append(stops, func() { trace.Stop(); f.Close() })
+		f, err := os.Create(p)
+		if err == nil {
+			if err = start(f); err != nil {
+				f.Close()
+			}
 		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "vouch: %s: %v\n", env, err)
+			return
+		}
+		stops = append(stops, func() { stop(); f.Close() })
 	}
+	streamed("VOUCH_CPUPROFILE", pprof.StartCPUProfile, pprof.StopCPUProfile)
+	streamed("VOUCH_TRACE", trace.Start, trace.Stop)
 	if p := os.Getenv("VOUCH_MEMPROFILE"); p != "" {
 		runtime.MemProfileRate = 64 << 10
 		stops = append(stops, func() {
