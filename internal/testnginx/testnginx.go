@@ -204,6 +204,22 @@ func FreePort(t testing.TB) int {
 	return l.Addr().(*net.TCPAddr).Port
 }
 
+// freePorts returns n distinct loopback ports nobody listens on: each is held
+// until all are chosen, so the kernel cannot hand out one twice.
+func freePorts(t testing.TB, n int) []int {
+	t.Helper()
+	var out []int
+	for range n {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer l.Close()
+		out = append(out, l.Addr().(*net.TCPAddr).Port)
+	}
+	return out
+}
+
 // Config is one nginx to start.
 type Config struct {
 	// Chain and Key are the certificate chain and key files (PKI.Leaf).
@@ -235,15 +251,15 @@ func Start(t testing.TB, cfg Config) *Server {
 	n := max(1, cfg.TLSPorts)
 	srv := &Server{}
 	var listen strings.Builder
-	for range n {
-		p := FreePort(t)
+	ports := freePorts(t, n+1) // distinct: the last is the HTTP server's
+	for _, p := range ports[:n] {
 		srv.TLSPorts = append(srv.TLSPorts, p)
 		fmt.Fprintf(&listen, "    listen 127.0.0.1:%d ssl;\n", p)
 	}
 	srv.TLSPort = srv.TLSPorts[0]
 	httpBlock := ""
 	if cfg.HTTP != "" {
-		srv.HTTPPort = FreePort(t)
+		srv.HTTPPort = ports[n]
 		httpBlock = fmt.Sprintf("  server {\n    listen 127.0.0.1:%d;\n    server_name %s;\n    %s\n  }\n",
 			srv.HTTPPort, SNI, strings.ReplaceAll(cfg.HTTP, "PORT", strconv.Itoa(srv.TLSPort)))
 	}
@@ -281,7 +297,7 @@ http {
 		_ = cmd.Process.Kill()
 		<-exited
 	})
-	ports := append([]int{}, srv.TLSPorts...)
+	ports = append([]int{}, srv.TLSPorts...)
 	if srv.HTTPPort != 0 {
 		ports = append(ports, srv.HTTPPort)
 	}
