@@ -62,11 +62,20 @@ type nftParse struct {
 // table is left out only if nft shows exactly those chains, so a native nft
 // table that happens to be called "filter" is still read here.
 func parseNFT(b []byte, skipTables map[string]map[string]bool) (*nftParse, error) {
+	objs, err := decodeNFT(b)
+	if err != nil {
+		return nil, err
+	}
+	return buildNFT(objs, skipTables)
+}
+
+// decodeNFT reads nft's JSON into its objects. One pass over the bytes:
+// libnftables-json objects are small trees of maps and lists, read as such
+// and converted by buildNFT.
+func decodeNFT(b []byte) ([]map[string]any, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, fmt.Errorf("empty output")
 	}
-	// One pass over the bytes: libnftables-json objects are small trees of
-	// maps and lists, read as such and converted below.
 	var doc struct {
 		Nftables []map[string]any `json:"nftables"`
 	}
@@ -81,13 +90,29 @@ func parseNFT(b []byte, skipTables map[string]map[string]bool) (*nftParse, error
 	if doc.Nftables == nil {
 		return nil, fmt.Errorf("no \"nftables\" array in the JSON")
 	}
+	return doc.Nftables, nil
+}
+
+// nftTables lists the "family name" of every table among nft's objects.
+func nftTables(objs []map[string]any) []string {
+	var out []string
+	for _, obj := range objs {
+		if body, ok := obj["table"].(map[string]any); ok {
+			out = append(out, str(body["family"])+" "+str(body["name"]))
+		}
+	}
+	return out
+}
+
+// buildNFT turns decoded objects into chains and rules (see parseNFT).
+func buildNFT(objs []map[string]any, skipTables map[string]map[string]bool) (*nftParse, error) {
 	out := &nftParse{}
 	sets := map[string]*nftSet{}
 	chains := map[string]*chain{}
 	var order []*chain
 	var rules []nftRuleObj
 	unknownKinds := map[string]int{}
-	for i, obj := range doc.Nftables {
+	for i, obj := range objs {
 		for kind, raw := range obj {
 			body, ok := raw.(map[string]any)
 			if !ok && kind != "metainfo" {

@@ -3,7 +3,6 @@ package firewall
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os/exec"
@@ -88,16 +87,28 @@ func (*Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collectio
 	// nft's ruleset is read first: when it holds no table iptables-nft could
 	// own and the kernel lists no legacy table, iptables-save has nothing to
 	// print whichever back end it is, and is not started.
+	var nftObjs []map[string]any
 	nftOut, nftErr := run(ctx, t, "nft", "-j", "list", "ruleset")
-	nftTables, nftTablesErr := nftTableNames(nftOut)
-	for _, x := range []struct{ cmd, source, family, nftFamily, legacyNames string }{
-		{"iptables-save", "iptables", "ipv4", "ip", "/proc/net/ip_tables_names"},
-		{"ip6tables-save", "ip6tables", "ipv6", "ip6", "/proc/net/ip6_tables_names"},
+	if nftErr == nil {
+		if nftObjs, nftErr = decodeNFT(nftOut); nftErr != nil {
+			nftErr = fmt.Errorf("parse nft -j list ruleset output: %w", nftErr)
+		}
+	}
+	tables := nftTables(nftObjs)
+	// iptables-legacy-save prints the tables the kernel lists in
+	// /proc/net/ip_tables_names (ip6_tables_names); with that list there and
+	// empty it would print nothing.
+	noLegacy := map[string]bool{}
+	for family, names := range map[string]string{"ipv4": "/proc/net/ip_tables_names", "ipv6": "/proc/net/ip6_tables_names"} {
+		b, err := t.ReadFile(names, 64<<10)
+		noLegacy[family] = err == nil && len(bytes.TrimSpace(b)) == 0
+	}
+	for _, x := range []struct{ cmd, source, family, nftFamily string }{
+		{"iptables-save", "iptables", "ipv4", "ip"},
+		{"ip6tables-save", "ip6tables", "ipv6", "ip6"},
 	} {
-		if nftErr == nil && nftTablesErr == nil && !ownsIptablesTable(nftTables, x.nftFamily) {
-			if names, err := t.ReadFile(x.legacyNames, 64<<10); err == nil && len(bytes.TrimSpace(names)) == 0 {
-				continue
-			}
+		if nftErr == nil && !ownsIptablesTable(tables, x.nftFamily) && noLegacy[x.family] {
+			continue
 		}
 		b, err := run(ctx, t, x.cmd)
 		if err != nil {
@@ -127,14 +138,11 @@ func (*Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collectio
 		}
 		nftBacked = append(nftBacked, iptNft{p, x.nftFamily, len(f.Sources) - 1})
 	}
-	for _, x := range []struct{ cmd, source, family, names string }{
-		{"iptables-legacy-save", "iptables-legacy", "ipv4", "/proc/net/ip_tables_names"},
-		{"ip6tables-legacy-save", "ip6tables-legacy", "ipv6", "/proc/net/ip6_tables_names"},
+	for _, x := range []struct{ cmd, source, family string }{
+		{"iptables-legacy-save", "iptables-legacy", "ipv4"},
+		{"ip6tables-legacy-save", "ip6tables-legacy", "ipv6"},
 	} {
-		// iptables-legacy-save prints the tables the kernel lists in
-		// /proc/net/ip_tables_names; when that list is there and empty it
-		// would print nothing, and is not started.
-		if names, err := t.ReadFile(x.names, 64<<10); err == nil && len(bytes.TrimSpace(names)) == 0 {
+		if noLegacy[x.family] {
 			continue
 		}
 		b, err := run(ctx, t, x.cmd)
@@ -161,7 +169,7 @@ func (*Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collectio
 	if err := nftErr; err != nil {
 		nftAbsent = errors.Is(err, errAbsent)
 		problems = append(problems, err.Error())
-	} else if p, err := parseNFT(nftOut, skip); err != nil {
+	} else if p, err := buildNFT(nftObjs, skip); err != nil {
 		problems = append(problems, fmt.Sprintf("parse nft -j list ruleset output: %v", err))
 	} else {
 		nftOK = true
@@ -245,31 +253,6 @@ func ownsIptablesTable(tables []string, family string) bool {
 		}
 	}
 	return false
-}
-
-// nftTableNames lists the "family name" of every table in nft's JSON.
-func nftTableNames(b []byte) ([]string, error) {
-	var doc struct {
-		Nftables []struct {
-			Table *struct {
-				Family string `json:"family"`
-				Name   string `json:"name"`
-			} `json:"table"`
-		} `json:"nftables"`
-	}
-	if err := json.Unmarshal(b, &doc); err != nil {
-		return nil, err
-	}
-	if doc.Nftables == nil {
-		return nil, errors.New(`no "nftables" array in the JSON`)
-	}
-	var out []string
-	for _, o := range doc.Nftables {
-		if o.Table != nil {
-			out = append(out, o.Table.Family+" "+o.Table.Name)
-		}
-	}
-	return out, nil
 }
 
 func (rs *ruleset) add(chains []*chain, nrules int) {
