@@ -259,21 +259,6 @@ func (e *Engine) Prepare(ctx context.Context) (*Prepared, error) {
 	return p, nil
 }
 
-// Input builds the document the controls read: the facts, the parameters and the clock.
-func Input(facts audit.Facts, params map[string]any, now time.Time) (map[string]any, error) {
-	b, err := json.Marshal(facts)
-	if err != nil {
-		return nil, fmt.Errorf("encode facts: %w", err)
-	}
-	var in map[string]any
-	if err := json.Unmarshal(b, &in); err != nil {
-		return nil, fmt.Errorf("decode facts: %w", err)
-	}
-	in["params"] = params
-	in["now"] = now.UTC().Format(time.RFC3339)
-	return in, nil
-}
-
 // Evaluate judges one target's facts with the given parameters. ids restricts
 // the controls reported (all when empty). Results come in catalog order.
 func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[string]any, now time.Time, ids []string) ([]audit.Result, error) {

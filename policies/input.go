@@ -11,9 +11,10 @@ import (
 	"github.com/vouch-audit/vouch/audit"
 )
 
-// inputValue is Input in OPA's value form, decoded straight from the facts'
-// JSON: going through map[string]any and ast.InterfaceToValue cost more than
-// evaluating half the catalog. Numbers keep their JSON text, as OPA's own
+// inputValue builds the document the controls read (the facts, the
+// parameters and the clock) in OPA's value form, decoded straight from the
+// facts' JSON: going through map[string]any and ast.InterfaceToValue cost more
+// than evaluating half the catalog. Numbers keep their JSON text, as OPA's own
 // JSON decoding does. (encoding/json's tokens, not jsontext's, so vouch
 // builds without GOEXPERIMENT=jsonv2.)
 func inputValue(facts audit.Facts, params map[string]any, now time.Time) (ast.Value, error) {
