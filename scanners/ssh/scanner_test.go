@@ -147,14 +147,9 @@ func TestScanDirTargetComputesFromFiles(t *testing.T) {
 	}
 }
 
-func TestScanUsesRecordedSSHDT(t *testing.T) {
-	root, _ := hostTree(t)
-	writeTree(t, root, map[string]string{
-		".vouch/commands/sshd_-T": "port 22\npasswordauthentication no\nhostkey /etc/ssh/ssh_host_ed25519_key\nauthorizedkeysfile .ssh/authorized_keys\n",
-		".vouch/commands/sshd_-T_-C_user=root,host=client.invalid,addr=192.0.2.1,lport=22": "port 22\npasswordauthentication no\nhostkey /etc/ssh/ssh_host_ed25519_key\nauthorizedkeysfile .ssh/authorized_keys\n",
-		".vouch/commands/sshd_-V.stderr": "OpenSSH_9.2p1 Debian-2+deb12u10, OpenSSL 3.0.19 27 Jan 2026\n",
-		".vouch/commands/sshd_-V":        "",
-	})
+// collectTree is CollectConfig of the dir: tree at root.
+func collectTree(t *testing.T, root string) *Config {
+	t.Helper()
 	dt, err := target.NewDir(root, "dir:"+root)
 	if err != nil {
 		t.Fatal(err)
@@ -163,6 +158,18 @@ func TestScanUsesRecordedSSHDT(t *testing.T) {
 	if err != nil {
 		t.Fatalf("CollectConfig: %v", err)
 	}
+	return cfg
+}
+
+func TestScanUsesRecordedSSHDT(t *testing.T) {
+	root, _ := hostTree(t)
+	writeTree(t, root, map[string]string{
+		".vouch/commands/sshd_-T": "port 22\npasswordauthentication no\nhostkey /etc/ssh/ssh_host_ed25519_key\nauthorizedkeysfile .ssh/authorized_keys\n",
+		".vouch/commands/sshd_-T_-C_user=root,host=client.invalid,addr=192.0.2.1,lport=22": "port 22\npasswordauthentication no\nhostkey /etc/ssh/ssh_host_ed25519_key\nauthorizedkeysfile .ssh/authorized_keys\n",
+		".vouch/commands/sshd_-V.stderr": "OpenSSH_9.2p1 Debian-2+deb12u10, OpenSSL 3.0.19 27 Jan 2026\n",
+		".vouch/commands/sshd_-V":        "",
+	})
+	cfg := collectTree(t, root)
 	if cfg.Source != "sshd -T" || cfg.Version != "OpenSSH_9.2p1" {
 		t.Errorf("source, version = %q, %q; want sshd -T, OpenSSH_9.2p1", cfg.Source, cfg.Version)
 	}
@@ -261,14 +268,7 @@ func TestNoMatchBlockAsksSSHDOnce(t *testing.T) {
 		"etc/ssh/sshd_config":     "Include /etc/ssh/sshd_config.d/*.conf\nPasswordAuthentication yes\nHostKey /etc/ssh/ssh_host_ed25519_key\n",
 		".vouch/commands/sshd_-T": "port 22\npasswordauthentication no\nhostkey /etc/ssh/ssh_host_ed25519_key\nauthorizedkeysfile .ssh/authorized_keys\n",
 	})
-	dt, err := target.NewDir(root, "dir:"+root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := CollectConfig(context.Background(), dt)
-	if err != nil {
-		t.Fatalf("CollectConfig: %v", err)
-	}
+	cfg := collectTree(t, root)
 	if len(cfg.Evidence) != 1 || cfg.Evidence[0].Command != "sshd -T" {
 		t.Errorf("evidence = %+v; want sshd -T alone", cfg.Evidence)
 	}
