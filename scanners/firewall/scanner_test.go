@@ -359,10 +359,7 @@ func TestLegacySaveRunsOnlyWhenTheKernelListsTables(t *testing.T) {
 			}
 		}
 		facts, errs := scanFake(t, f)
-		ran := false
-		for _, s := range facts.Sources {
-			ran = ran || s.Command == "iptables-legacy-save"
-		}
+		ran := readFrom(facts, "iptables-legacy-save")
 		if ran != tc.wantRun {
 			t.Errorf("ip_tables_names %v: iptables-legacy-save read = %v, want %v (sources %+v)", tc.names, ran, tc.wantRun, facts.Sources)
 		}
@@ -373,6 +370,11 @@ func TestLegacySaveRunsOnlyWhenTheKernelListsTables(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// readFrom reports whether the facts list cmd among their sources.
+func readFrom(f *Facts, cmd string) bool {
+	return slices.ContainsFunc(f.Sources, func(s Source) bool { return s.Command == cmd })
+}
 
 // TestIptablesSaveRunsOnlyWhenATableCouldBeIts: with nft's ruleset holding no
 // ip table iptables-nft could own and no legacy table listed, iptables-save
@@ -398,10 +400,7 @@ func TestIptablesSaveRunsOnlyWhenATableCouldBeIts(t *testing.T) {
 			}
 		}
 		facts, _ := scanFake(t, f)
-		ran := false
-		for _, s := range facts.Sources {
-			ran = ran || s.Command == "iptables-save"
-		}
+		ran := readFrom(facts, "iptables-save")
 		if ran != tc.wantRun {
 			t.Errorf("%s: iptables-save read = %v, want %v (sources %+v)", tc.name, ran, tc.wantRun, facts.Sources)
 		}
