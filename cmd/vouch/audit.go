@@ -103,7 +103,7 @@ func (o *auditOpts) run(ctx context.Context, e *env) error {
 		scanned chan struct{}
 	)
 	l, err := o.loadStarting(o.factsFile == "", func(l *loaded) {
-		run := &audit.Run{Scanners: defaultScanners(l.cfg), Now: l.now}
+		run := &audit.Run{Scanners: l.scanners, Now: l.now}
 		if len(l.targets) > 1 && isTerminal(e.stderr) {
 			run.Progress = func(name string, done, total int) {
 				fmt.Fprintf(e.stderr, "\r[%d/%d] scanned %s\033[K", done, total, name)
@@ -130,7 +130,7 @@ func (o *auditOpts) run(ctx context.Context, e *env) error {
 		return &exitError{code: 1, err: err}
 	}
 	run := &audit.Run{
-		Scanners: defaultScanners(l.cfg), Evaluator: ev, Params: l.params, Controls: l.controls,
+		Scanners: l.scanners, Evaluator: ev, Params: l.params, Controls: l.controls,
 		Waivers: l.cfg.Waivers, Now: l.now,
 	}
 	if o.factsFile != "" {

@@ -63,7 +63,7 @@ func (o *common) enforce(ctx context.Context, e *env, apply bool) error {
 		return &exitError{code: 1, err: err}
 	}
 	enf := enforcer.Default(func() time.Time { return l.now })
-	run := &audit.Run{Scanners: defaultScanners(l.cfg), Evaluator: prep, Params: l.params, Controls: l.controls, Waivers: l.cfg.Waivers, Now: l.now}
+	run := &audit.Run{Scanners: l.scanners, Evaluator: prep, Params: l.params, Controls: l.controls, Waivers: l.cfg.Waivers, Now: l.now}
 	code := 0
 	for _, t := range l.targets {
 		c, err := o.enforceTarget(ctx, e, run, enf, t, apply)

@@ -31,7 +31,7 @@ owner, mode and a hash. A fact that could not be gathered is listed under
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			run := &audit.Run{Scanners: defaultScanners(l.cfg), Now: l.now}
+			run := &audit.Run{Scanners: l.scanners, Now: l.now}
 			docs := run.CollectAll(ctx, l.targets)
 			enc := json.NewEncoder(e.stdout)
 			enc.SetIndent("", "  ")

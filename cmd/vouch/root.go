@@ -87,6 +87,7 @@ func (c *common) addPolicyFlags(cmd *cobra.Command) {
 // loaded is everything a run needs after flags and config are read.
 type loaded struct {
 	cfg      *config.Config
+	scanners *scanners.Registry // defaultScanners(cfg)
 	engine   *policies.Engine
 	profile  *policies.Profile
 	params   map[string]any
@@ -128,6 +129,7 @@ func (c *common) loadStarting(needTargets bool, started func(*loaded)) (*loaded,
 	if c.vulnDB != "" {
 		l.cfg.VulnDB = c.vulnDB
 	}
+	l.scanners = defaultScanners(l.cfg)
 	// Compiling the policies takes a good part of a run: it proceeds while
 	// the targets are parsed and, through started, while they are scanned.
 	type compiled struct {
@@ -148,7 +150,7 @@ func (c *common) loadStarting(needTargets bool, started func(*loaded)) (*loaded,
 			return nil, err
 		}
 		// Only the controls some target can be judged on are compiled.
-		compile(judgeable(defaultScanners(l.cfg), l.targets))
+		compile(judgeable(l.scanners, l.targets))
 		if started != nil {
 			started(l)
 		}
