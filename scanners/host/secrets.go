@@ -203,9 +203,11 @@ func classifySecretFiles(ctx context.Context, t target.Target, files []string, u
 				var sf SecretFile
 				var ok bool
 				var note string
-				if hr == nil {
-					sf, ok, note = examineSecretFile(t, files[i], users, groups)
-				} else if dh := dirOf(path.Dir(files[i])); dh == nil {
+				var dh target.DirHeaders
+				if hr != nil {
+					dh = dirOf(path.Dir(files[i]))
+				}
+				if dh == nil {
 					sf, ok, note = examineSecretFile(t, files[i], users, groups)
 				} else {
 					if buf == nil {
