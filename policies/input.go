@@ -1,10 +1,13 @@
 package policies
 
 import (
-	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
+	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -12,25 +15,32 @@ import (
 )
 
 // inputValue builds the document the controls read (the facts, the
-// parameters and the clock) in OPA's value form, decoded straight from the
-// facts' JSON: going through map[string]any and ast.InterfaceToValue cost more
-// than evaluating half the catalog. Numbers keep their JSON text, as OPA's own
-// JSON decoding does. (encoding/json's tokens, not jsontext's, so vouch
-// builds without GOEXPERIMENT=jsonv2.)
+// parameters and the clock) in OPA's value form. The scanners' sections are
+// decoded straight from their JSON: going through map[string]any and
+// ast.InterfaceToValue, or re-encoding the whole document first, cost more
+// than evaluating the catalog. Numbers keep their JSON text, as OPA's own
+// JSON decoding does.
 func inputValue(facts audit.Facts, params map[string]any, now time.Time) (ast.Value, error) {
-	b, err := json.Marshal(facts)
+	header := audit.Facts{Schema: facts.Schema, Target: facts.Target, CollectedAt: facts.CollectedAt,
+		Scanned: facts.Scanned, Errors: facts.Errors}
+	b, err := json.Marshal(header)
 	if err != nil {
 		return nil, fmt.Errorf("encode facts: %w", err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	v, err := jsonValue(dec)
+	v, err := decodeJSON(b)
 	if err != nil {
 		return nil, fmt.Errorf("decode facts: %w", err)
 	}
 	obj, ok := v.(ast.Object)
 	if !ok {
 		return nil, fmt.Errorf("decode facts: a %s, not an object", ast.ValueName(v))
+	}
+	for _, name := range slices.Sorted(maps.Keys(facts.Sections)) {
+		v, err := decodeJSON(facts.Sections[name])
+		if err != nil {
+			return nil, fmt.Errorf("decode facts section %q: %w", name, err)
+		}
+		obj.Insert(ast.StringTerm(name), ast.NewTerm(v))
 	}
 	pv, err := ast.InterfaceToValue(params)
 	if err != nil {
@@ -41,58 +51,300 @@ func inputValue(facts audit.Facts, params map[string]any, now time.Time) (ast.Va
 	return obj, nil
 }
 
-// jsonValue reads one JSON value from dec, which uses numbers.
-func jsonValue(dec *json.Decoder) (ast.Value, error) {
-	tok, err := dec.Token()
+// decodeJSON reads one JSON document into an OPA value. Strings without
+// escapes are taken as they are; the rest, and anything unusual, is left to
+// encoding/json so the result is what json.Unmarshal would give.
+func decodeJSON(b []byte) (ast.Value, error) {
+	d := jsonDecoder{b: b, s: string(b)}
+	v, err := d.value(0)
 	if err != nil {
 		return nil, err
 	}
-	switch x := tok.(type) {
-	case json.Delim:
-		switch x {
-		case '{':
-			var items [][2]*ast.Term
-			for dec.More() {
-				k, err := dec.Token()
-				if err != nil {
-					return nil, err
-				}
-				key, ok := k.(string)
-				if !ok {
-					return nil, fmt.Errorf("object key %v is not a string", k)
-				}
-				v, err := jsonValue(dec)
-				if err != nil {
-					return nil, err
-				}
-				items = append(items, [2]*ast.Term{ast.StringTerm(key), ast.NewTerm(v)})
-			}
-			if _, err := dec.Token(); err != nil {
-				return nil, err
-			}
-			return ast.NewObject(items...), nil
-		case '[':
-			var terms []*ast.Term
-			for dec.More() {
-				v, err := jsonValue(dec)
-				if err != nil {
-					return nil, err
-				}
-				terms = append(terms, ast.NewTerm(v))
-			}
-			if _, err := dec.Token(); err != nil {
-				return nil, err
-			}
-			return ast.NewArray(terms...), nil
-		}
-	case string:
-		return ast.String(x), nil
-	case json.Number:
-		return ast.Number(x), nil
-	case bool:
-		return ast.Boolean(x), nil
-	case nil:
-		return ast.NullValue, nil
+	d.space()
+	if d.i != len(d.b) {
+		return nil, d.errorf("data after the value")
 	}
-	return nil, fmt.Errorf("unexpected JSON token %v", tok)
+	return v, nil
+}
+
+// maxJSONDepth is encoding/json's own nesting limit.
+const maxJSONDepth = 10000
+
+type jsonDecoder struct {
+	b []byte
+	s string // b as a string: plain strings and numbers are taken from it without a copy each
+	i int
+	// terms is where new terms are cut from, a block at a time.
+	terms []ast.Term
+	// keys holds one term per distinct plain object key: facts repeat the
+	// same few names thousands of times, and OPA never changes an input term.
+	keys map[string]*ast.Term
+}
+
+func (d *jsonDecoder) errorf(format string, args ...any) error {
+	return fmt.Errorf("offset %d: %s", d.i, fmt.Sprintf(format, args...))
+}
+
+func (d *jsonDecoder) space() {
+	for d.i < len(d.b) {
+		switch d.b[d.i] {
+		case ' ', '\t', '\n', '\r':
+			d.i++
+		default:
+			return
+		}
+	}
+}
+
+var errJSONEnd = errors.New("unexpected end of JSON")
+
+func (d *jsonDecoder) value(depth int) (ast.Value, error) {
+	if depth > maxJSONDepth {
+		return nil, d.errorf("nested more than %d deep", maxJSONDepth)
+	}
+	d.space()
+	if d.i >= len(d.b) {
+		return nil, errJSONEnd
+	}
+	switch c := d.b[d.i]; {
+	case c == '{':
+		d.i++
+		var items [][2]*ast.Term
+		var index map[ast.String]int // key to item, in large objects
+		d.space()
+		if d.i < len(d.b) && d.b[d.i] == '}' {
+			d.i++
+			return ast.NewObject(), nil
+		}
+		for {
+			d.space()
+			if d.i >= len(d.b) || d.b[d.i] != '"' {
+				return nil, d.errorf("want an object key")
+			}
+			k, err := d.key()
+			if err != nil {
+				return nil, err
+			}
+			d.space()
+			if d.i >= len(d.b) || d.b[d.i] != ':' {
+				return nil, d.errorf("want ':' after an object key")
+			}
+			d.i++
+			v, err := d.value(depth + 1)
+			if err != nil {
+				return nil, err
+			}
+			// A repeated key keeps its last value, as json.Unmarshal does
+			// (ast.NewObject would keep both).
+			if i := dupKey(items, &index, k); i >= 0 {
+				items[i][1] = d.term(v)
+			} else {
+				items = append(items, [2]*ast.Term{k, d.term(v)})
+			}
+			if done, err := d.next('}'); err != nil {
+				return nil, err
+			} else if done {
+				return ast.NewObject(items...), nil
+			}
+		}
+	case c == '[':
+		d.i++
+		var terms []*ast.Term
+		d.space()
+		if d.i < len(d.b) && d.b[d.i] == ']' {
+			d.i++
+			return ast.NewArray(), nil
+		}
+		for {
+			v, err := d.value(depth + 1)
+			if err != nil {
+				return nil, err
+			}
+			terms = append(terms, d.term(v))
+			if done, err := d.next(']'); err != nil {
+				return nil, err
+			} else if done {
+				return ast.NewArray(terms...), nil
+			}
+		}
+	case c == '"':
+		return d.str()
+	case c == '-' || c >= '0' && c <= '9':
+		return d.number()
+	default:
+		for _, lit := range []struct {
+			text string
+			v    ast.Value
+		}{{"true", ast.Boolean(true)}, {"false", ast.Boolean(false)}, {"null", ast.NullValue}} {
+			if len(d.b)-d.i >= len(lit.text) && string(d.b[d.i:d.i+len(lit.text)]) == lit.text {
+				d.i += len(lit.text)
+				return lit.v, nil
+			}
+		}
+		return nil, d.errorf("unexpected %q", c)
+	}
+}
+
+// term wraps v in a term cut from the current block.
+func (d *jsonDecoder) term(v ast.Value) *ast.Term {
+	if len(d.terms) == 0 {
+		d.terms = make([]ast.Term, 256)
+	}
+	t := &d.terms[0]
+	d.terms = d.terms[1:]
+	t.Value = v
+	return t
+}
+
+// dupKey returns the index of the item with key k, or -1 after noting k as
+// the next item's key. Small objects are searched; larger ones indexed.
+func dupKey(items [][2]*ast.Term, index *map[ast.String]int, k *ast.Term) int {
+	key := k.Value.(ast.String)
+	const small = 16
+	if len(items) < small {
+		for i, it := range items {
+			if it[0].Value.(ast.String) == key {
+				return i
+			}
+		}
+		return -1
+	}
+	if *index == nil {
+		*index = make(map[ast.String]int, 2*len(items))
+		for i, it := range items {
+			(*index)[it[0].Value.(ast.String)] = i
+		}
+	}
+	if i, ok := (*index)[key]; ok {
+		return i
+	}
+	(*index)[key] = len(items)
+	return -1
+}
+
+// next reads the ',' between elements or the closing delimiter, and says
+// whether it was the closing one.
+func (d *jsonDecoder) next(closing byte) (bool, error) {
+	d.space()
+	if d.i >= len(d.b) {
+		return false, errJSONEnd
+	}
+	switch d.b[d.i] {
+	case ',':
+		d.i++
+		return false, nil
+	case closing:
+		d.i++
+		return true, nil
+	}
+	return false, d.errorf("want ',' or %q", closing)
+}
+
+// key reads an object key at d.i (its opening quote).
+func (d *jsonDecoder) key() (*ast.Term, error) {
+	start := d.i
+	if end := plainEnd(d.b, start+1); end > 0 {
+		if t, ok := d.keys[string(d.b[start+1:end])]; ok {
+			d.i = end + 1
+			return t, nil
+		}
+	}
+	s, err := d.str()
+	if err != nil {
+		return nil, err
+	}
+	t := d.term(s)
+	if d.keys == nil {
+		d.keys = map[string]*ast.Term{}
+	}
+	if len(d.keys) < 4096 {
+		d.keys[string(s)] = t
+	}
+	return t, nil
+}
+
+// plainEnd is the index of the quote ending a string of printable ASCII
+// without escapes that starts at b[i], or -1.
+func plainEnd(b []byte, i int) int {
+	for ; i < len(b); i++ {
+		switch c := b[i]; {
+		case c == '"':
+			return i
+		case c == '\\' || c < 0x20 || c >= utf8.RuneSelf:
+			return -1
+		}
+	}
+	return -1
+}
+
+// str reads a string at d.i (its opening quote).
+func (d *jsonDecoder) str() (ast.String, error) {
+	start := d.i
+	plain := true
+	for j := start + 1; j < len(d.b); j++ {
+		switch c := d.b[j]; {
+		case c == '"':
+			if plain {
+				d.i = j + 1
+				return ast.String(d.s[start+1 : j]), nil
+			}
+			var s string
+			if err := json.Unmarshal(d.b[start:j+1], &s); err != nil {
+				return "", d.errorf("%v", err)
+			}
+			d.i = j + 1
+			return ast.String(s), nil
+		case c == '\\':
+			plain = false
+			j++ // the escaped byte cannot end the string
+		case c < 0x20:
+			return "", d.errorf("control character in a string")
+		case c >= utf8.RuneSelf:
+			// Invalid UTF-8 becomes U+FFFD, as json.Unmarshal makes it.
+			r, size := utf8.DecodeRune(d.b[j:])
+			if r == utf8.RuneError && size == 1 {
+				plain = false
+			}
+			j += size - 1
+		}
+	}
+	d.i = len(d.b)
+	return "", errJSONEnd
+}
+
+// number reads a JSON number at d.i and keeps its text.
+func (d *jsonDecoder) number() (ast.Number, error) {
+	start := d.i
+	digits := func() int {
+		n := 0
+		for d.i < len(d.b) && d.b[d.i] >= '0' && d.b[d.i] <= '9' {
+			d.i++
+			n++
+		}
+		return n
+	}
+	if d.b[d.i] == '-' {
+		d.i++
+	}
+	if d.i < len(d.b) && d.b[d.i] == '0' {
+		d.i++
+	} else if digits() == 0 {
+		return "", d.errorf("malformed number")
+	}
+	if d.i < len(d.b) && d.b[d.i] == '.' {
+		d.i++
+		if digits() == 0 {
+			return "", d.errorf("malformed number")
+		}
+	}
+	if d.i < len(d.b) && (d.b[d.i] == 'e' || d.b[d.i] == 'E') {
+		d.i++
+		if d.i < len(d.b) && (d.b[d.i] == '+' || d.b[d.i] == '-') {
+			d.i++
+		}
+		if digits() == 0 {
+			return "", d.errorf("malformed number")
+		}
+	}
+	return ast.Number(d.s[start:d.i]), nil
 }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -21,6 +23,11 @@ import (
 // decoded with JSON numbers (as OPA decodes input), for a whole host's facts
 // and for the awkward JSON values.
 func TestInputValueEqualsTheGenericConversion(t *testing.T) {
+	var keys []string
+	for i := range 40 {
+		keys = append(keys, fmt.Sprintf(`"k%d": %d`, i%25, i)) // k0-k14 twice, the second value kept
+	}
+	bigObject := strings.Join(keys, ", ")
 	now := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
 	tgt, err := target.NewDir(filepath.Join("..", "fixtures", "hosts", "debian12-drifted"), "drifted")
 	if err != nil {
@@ -29,7 +36,10 @@ func TestInputValueEqualsTheGenericConversion(t *testing.T) {
 	run := &audit.Run{Scanners: scanners.NewRegistry(host.New()), Now: now}
 	facts := run.Collect(context.Background(), tgt)
 	odd := audit.Facts{Schema: audit.FactsSchema, Sections: map[string]json.RawMessage{
-		"x": json.RawMessage(`{"s": "a\"\\u00e9\n", "n": [0, -1.5, 3e2, 12345678901234567890], "b": [true, false], "z": null, "e": {}, "a": []}`),
+		"x": json.RawMessage(`{"s": "a\"\\u00e9\n", "n": [0, -1.5, 3e2, 12345678901234567890, -0, 1E+5, 0.5e-3], "b": [true, false], "z": null, "e": {}, "a": []}`),
+		// Escaped and plain spellings of one key (the last wins), a
+		// surrogate pair, HTML escapes, invalid UTF-8, and deep nesting.
+		"y": json.RawMessage("{\"k\\u0065y\": 1, \"key\": 2, \"u\": \"\\ud83d\\ude00 \\u003c\\u0026\\u003e\", \"bad\": \"a\xffb\", \"é\": \"ü\", \"d\": " + strings.Repeat("[", 200) + strings.Repeat("]", 200) + ", \"big\": {" + bigObject + "}}"),
 	}}
 	params := map[string]any{"limit": 3, "names": []any{"a", "b"}}
 	for name, f := range map[string]audit.Facts{"host": facts, "odd": odd} {
@@ -119,5 +129,27 @@ func TestDefaultForCompilesOnlyWhatCanBeJudged(t *testing.T) {
 	}
 	if hostSeen == 0 || otherSeen == 0 {
 		t.Errorf("judged %d HOST and %d other controls; want some of each", hostSeen, otherSeen)
+	}
+}
+
+// TestDecodeJSONRejectsMalformedInput: a broken section (from a hand-edited
+// facts file, say) is an error naming where, never a panic or a partial value.
+func TestDecodeJSONRejectsMalformedInput(t *testing.T) {
+	for _, in := range []string{
+		``, `{`, `{"a"`, `{"a":`, `{"a": 1`, `{"a": 1,}`, `{a: 1}`, `[1, 2`, `[1 2]`, `"abc`, `"a\`,
+		"\"a\x01b\"", `01`, `-`, `1.`, `1e`, `.5`, `tru`, `nul`, `{"a": 1} x`, `{"a": "\u12"}`,
+		strings.Repeat("[", maxJSONDepth+2) + strings.Repeat("]", maxJSONDepth+2),
+	} {
+		v, err := decodeJSON([]byte(in))
+		if err == nil {
+			t.Errorf("decodeJSON(%.40q) = %v, want an error", in, v)
+		}
+		if json.Valid([]byte(in)) && !strings.HasPrefix(in, "[[[") {
+			t.Errorf("%.40q is valid JSON; the case is wrong", in)
+		}
+	}
+	bad := audit.Facts{Schema: audit.FactsSchema, Sections: map[string]json.RawMessage{"host": json.RawMessage(`{"os": [}`)}}
+	if _, err := inputValue(bad, nil, time.Now()); err == nil || !strings.Contains(err.Error(), `section "host"`) || !strings.Contains(err.Error(), "offset 8") {
+		t.Errorf("inputValue of a broken section: %v, want an error naming the section and offset", err)
 	}
 }
