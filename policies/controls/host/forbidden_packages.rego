@@ -52,17 +52,30 @@ skip contains msg if {
 	msg := sprintf("%s does not use dpkg: installed packages are not checked", [input.host.os.id])
 }
 
-forbidden(name) if name in input.params.forbidden_packages
+# A name without glob syntax is looked up; only patterns are matched against
+# every installed package (a host has hundreds).
+is_pattern(entry) if {
+	some c in ["*", "?", "[", "{", "\\"]
+	contains(entry, c)
+}
 
-forbidden(name) if {
+installed contains name if {
+	some name in input.params.forbidden_packages
+	not is_pattern(name)
+	input.host.packages[name]
+}
+
+installed contains name if {
 	some pattern in input.params.forbidden_packages
+	is_pattern(pattern)
+	some name, _ in input.host.packages
 	glob.match(pattern, null, name)
 }
 
 deny contains {"msg": msg, "data": {"package": name, "version": p.version, "arch": p.arch}} if {
 	lib.apt_based
-	some name, p in input.host.packages
-	forbidden(name)
+	some name in installed
+	p := input.host.packages[name]
 	msg := sprintf("%s %s is installed", [name, p.version])
 }
 

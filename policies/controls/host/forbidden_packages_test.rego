@@ -33,3 +33,17 @@ test_packages_not_collected_errors if {
 	forbidden_packages.error == {"facts host.packages not collected: no such facts in the document"} with input as i
 	forbidden_packages.deny == set() with input as i
 }
+
+test_exact_names_match_only_themselves if {
+	i := object.union(doc(object.union(packages, {"telnetd": {"version": "0.17-44", "arch": "amd64"}})), {"params": {"forbidden_packages": ["telnet", "openssh"]}})
+	forbidden_packages.deny == set() with input as i
+}
+
+test_question_mark_and_class_patterns_match if {
+	pkgs := object.union(packages, {"tftpd-hpa": {"version": "5.2+20150808-1.4", "arch": "amd64"}})
+	i := object.union(doc(pkgs), {"params": {"forbidden_packages": ["tftpd-h?a", "ngin[xy]"]}})
+	forbidden_packages.deny == {
+		{"msg": "tftpd-hpa 5.2+20150808-1.4 is installed", "data": {"package": "tftpd-hpa", "version": "5.2+20150808-1.4", "arch": "amd64"}},
+		{"msg": "nginx 1.22.1-9 is installed", "data": {"package": "nginx", "version": "1.22.1-9", "arch": "amd64"}},
+	} with input as i
+}
