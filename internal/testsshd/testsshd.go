@@ -101,8 +101,8 @@ func Start(t testing.TB, sshd, config string) Server {
 }
 
 // Run starts sshd with args (which must keep it in the foreground, -D) until
-// the test ends, and returns once it sends its banner on addr.
-func Run(t testing.TB, sshd, addr string, args ...string) {
+// the test ends, and returns its process id once it sends its banner on addr.
+func Run(t testing.TB, sshd, addr string, args ...string) int {
 	t.Helper()
 	cmd := exec.Command(sshd, args...)
 	var logs lockedBuffer
@@ -123,10 +123,11 @@ func Run(t testing.TB, sshd, addr string, args ...string) {
 		line, _ := bufio.NewReader(c).ReadString('\n')
 		c.Close()
 		if strings.HasPrefix(line, "SSH-") {
-			return
+			return cmd.Process.Pid
 		}
 	}
 	t.Fatalf("sshd on %s did not come up: %s", addr, logs.String())
+	return 0
 }
 
 type lockedBuffer struct {

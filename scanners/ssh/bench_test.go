@@ -18,7 +18,7 @@ import (
 func BenchmarkProbe(b *testing.B) {
 	addr := os.Getenv("VOUCH_BENCH_SSH_ADDR")
 	if addr == "" {
-		addr = benchServer(b, needSSHD(b))
+		addr, _ = benchServer(b, needSSHD(b))
 	}
 	ctx := context.Background()
 	for b.Loop() {
@@ -46,15 +46,17 @@ func BenchmarkProbeAll100(b *testing.B) {
 	}{{"reexec", nil}, {"no-reexec", []string{"-r"}}} {
 		b.Run(bc.name, func(b *testing.B) {
 			var ports []string
+			var pids []int
 			for range 4 {
-				ports = append(ports, benchServer(b, sshd, bc.extra...))
+				addr, pid := benchServer(b, sshd, bc.extra...)
+				ports, pids = append(ports, addr), append(pids, pid)
 			}
 			addrs := make([]string, 100)
 			for i := range addrs {
 				addrs[i] = ports[i%len(ports)]
 			}
 			ctx := context.Background()
-			before, machineBefore := cpuTime(), machineCPU()
+			before, machineBefore, sshdBefore := cpuTime(), machineCPU(), serverCPU(b, pids)
 			for b.Loop() {
 				for _, r := range ProbeAll(ctx, addrs, len(addrs), ProbeOptions{Timeout: 60 * time.Second}) {
 					if r.Err != nil {
@@ -63,6 +65,7 @@ func BenchmarkProbeAll100(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64((cpuTime()-before).Milliseconds())/float64(b.N), "vouch-cpu-ms/op")
+			b.ReportMetric(float64((serverCPU(b, pids)-sshdBefore).Milliseconds())/float64(b.N), "sshd-cpu-ms/op")
 			if m := machineCPU(); m > 0 && machineBefore > 0 {
 				b.ReportMetric(float64((m-machineBefore).Milliseconds())/float64(b.N), "machine-cpu-ms/op")
 			}
@@ -96,6 +99,40 @@ func machineCPU() time.Duration {
 	return time.Duration(busy) * 10 * time.Millisecond // USER_HZ is 100
 }
 
+// serverCPU is the CPU time the sshd listeners pids and the connection
+// processes they reaped have used, read once no connection process is left
+// (so the last probes' servers are counted too).
+func serverCPU(b *testing.B, pids []int) time.Duration {
+	var total time.Duration
+	for _, pid := range pids {
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+			kids, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", pid, pid))
+			if err != nil || len(strings.TrimSpace(string(kids))) == 0 {
+				break
+			}
+		}
+		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if err != nil {
+			b.Fatalf("sshd %d: %v", pid, err)
+		}
+		// The command name may hold spaces; the fields after it are fixed:
+		// utime, stime, cutime and cstime are fields 14-17 (proc(5)).
+		_, rest, ok := strings.Cut(string(stat), ") ")
+		fs := strings.Fields(rest)
+		if !ok || len(fs) < 15 {
+			b.Fatalf("sshd %d: unexpected /proc/%d/stat: %q", pid, pid, stat)
+		}
+		for _, f := range fs[11:15] {
+			n, err := strconv.ParseInt(f, 10, 64)
+			if err != nil {
+				b.Fatalf("sshd %d: /proc/%d/stat: %v", pid, pid, err)
+			}
+			total += time.Duration(n) * 10 * time.Millisecond // USER_HZ is 100
+		}
+	}
+	return total
+}
+
 // cpuTime is the user and system time this process (not its children) used.
 func cpuTime() time.Duration {
 	var ru syscall.Rusage
@@ -107,7 +144,8 @@ func cpuTime() time.Duration {
 
 // benchServer starts an sshd with an ed25519 and an RSA host key that accepts
 // enough concurrent unauthenticated connections for the benchmarks.
-func benchServer(b *testing.B, sshd string, extra ...string) string {
+// It returns the server's address and process id.
+func benchServer(b *testing.B, sshd string, extra ...string) (string, int) {
 	dir := b.TempDir()
 	ed := hostKey(b, dir, "ed25519", 0)
 	rsa := hostKey(b, dir, "rsa", 3072)

@@ -60,7 +60,8 @@ func runServer(t *testing.T, sshd string, keys []serverKey, dropins map[string]s
 	if err := os.WriteFile(cfg, []byte(b.String()), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	return sshdServer{addr: startSSHD(t, sshd, cfg), config: cfg, keys: paths}
+	addr, _ := startSSHD(t, sshd, cfg)
+	return sshdServer{addr: addr, config: cfg, keys: paths}
 }
 
 // keygenFingerprint is what ssh-keygen -l says of a public key file.

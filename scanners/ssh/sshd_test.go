@@ -76,13 +76,12 @@ func freePort(t testing.TB) int {
 
 // startSSHD runs `sshd -D -e -f config -p port` (and extra) until the test
 // ends and returns its address once it accepts connections.
-func startSSHD(t testing.TB, sshd, config string, extra ...string) string {
+func startSSHD(t testing.TB, sshd, config string, extra ...string) (addr string, pid int) {
 	t.Helper()
 	port := freePort(t)
-	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	addr = fmt.Sprintf("127.0.0.1:%d", port)
 	args := append([]string{"-D", "-e", "-f", config, "-p", fmt.Sprint(port), "-o", "ListenAddress=127.0.0.1"}, extra...)
-	testsshd.Run(t, sshd, addr, args...)
-	return addr
+	return addr, testsshd.Run(t, sshd, addr, args...)
 }
 
 func writeFile(p, body string) error { return os.WriteFile(p, []byte(body), 0o600) }
