@@ -2,6 +2,7 @@ package host
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path"
 	"slices"
@@ -20,7 +21,11 @@ var systemctlListUnits = []string{"list-units", "--type=service", "--all", "--no
 // the units enabled through /etc/systemd/system/*.wants are listed as
 // "enabled", since whether they run cannot be known from files.
 func collectServices(ctx context.Context, t target.Target, c *scanners.Collection, f *Facts) {
-	out, err := runTool(ctx, t, 5*time.Second, "systemctl", systemctlListUnits...)
+	var out []byte
+	err := notBootedWithSystemd(t)
+	if err == nil {
+		out, err = runTool(ctx, t, 5*time.Second, "systemctl", systemctlListUnits...)
+	}
 	if err == nil {
 		n := &notes{fact: "host.services"}
 		f.Services = parseListUnits(out, n)
@@ -34,6 +39,21 @@ func collectServices(ctx context.Context, t target.Target, c *scanners.Collectio
 	}
 	f.Services = enabled
 	c.Errorf("host.services.active", "active state unknown, units listed as enabled from /etc/systemd/system/*.wants: %v", err)
+}
+
+// notBootedWithSystemd says so for a live machine whose init is not systemd
+// (a container, a micro-VM): systemctl could only fail there, after the
+// start-up it costs. The test is sd_booted(3)'s: systemd creates
+// /run/systemd/system early at boot. A dir: target answers from its
+// recording, whatever its tree holds.
+func notBootedWithSystemd(t target.Target) error {
+	if t.Info().Kind != "local" {
+		return nil
+	}
+	if fi, err := t.Stat("/run/systemd/system"); err == nil && fi.IsDir() {
+		return nil
+	}
+	return errors.New("the target was not booted with systemd (no /run/systemd/system), so systemctl cannot list its services")
 }
 
 // parseListUnits reads "UNIT LOAD ACTIVE SUB DESCRIPTION" lines. systemd marks

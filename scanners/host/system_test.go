@@ -3,6 +3,7 @@ package host
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -302,6 +303,54 @@ func TestClockTargetIsAskedBeforeTimedatectl(t *testing.T) {
 			t.Errorf("timesync = %+v; want synchronized from adjtimex", ts)
 		case tc.err != nil && (ts == nil || ts.Synchronized != nil || !strings.Contains(msg, "operation not permitted")):
 			t.Errorf("timesync = %+v, error %q; want unknown with the adjtimex error", ts, msg)
+		}
+	}
+}
+
+// liveDir is a recorded tree that says it is a live machine and notes the
+// programs it is asked to run.
+type liveDir struct {
+	*target.Dir
+	ran *[]string
+}
+
+func (l liveDir) Info() target.Info { return target.Info{Name: "local", Kind: "local"} }
+
+func (l liveDir) Run(ctx context.Context, c target.Command) (target.Output, error) {
+	*l.ran = append(*l.ran, c.Name)
+	return l.Dir.Run(ctx, c)
+}
+
+// TestSystemctlRunsOnlyWhereSystemdBooted: a live machine without
+// /run/systemd/system is not asked to run systemctl, its services come from
+// the .wants links with the reason; with the directory, systemctl's list is
+// used.
+func TestSystemctlRunsOnlyWhereSystemdBooted(t *testing.T) {
+	root := t.TempDir()
+	fixture := filepath.Join("..", "..", "fixtures", "hosts", "debian12-drifted")
+	if err := os.CopyFS(root, os.DirFS(fixture)); err != nil {
+		t.Fatal(err)
+	}
+	for _, booted := range []bool{false, true} {
+		if booted {
+			if err := os.MkdirAll(filepath.Join(root, "run", "systemd", "system"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		d, err := target.NewDir(root, "dir:"+root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ran []string
+		c := scanners.NewCollection(fixtureClock)
+		f := &Facts{}
+		collectServices(context.Background(), liveDir{d, &ran}, c, f)
+		msg := c.Errors()["host.services.active"]
+		switch {
+		case !booted && (slices.Contains(ran, "systemctl") || !strings.Contains(msg, "not booted with systemd") || len(f.Services) == 0):
+			t.Errorf("not booted: ran %v, services %v, error %q; want no systemctl, the enabled units and the reason", ran, f.Services, msg)
+		case booted && (!slices.Contains(ran, "systemctl") || msg != "" || f.Services["ssh.service"] == ""):
+			t.Errorf("booted: ran %v, services %v, error %q; want systemctl's list", ran, f.Services, msg)
 		}
 	}
 }
