@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"sync"
 	"syscall"
 	"unsafe"
 )
@@ -55,6 +56,9 @@ func readWhole(fsPath, name string, max int64) ([]byte, error) {
 	if st.Size > max {
 		return nil, fmt.Errorf("read %s: %d bytes: %w (%d)", name, st.Size, ErrTooLarge, max)
 	}
+	if st.Size == 0 {
+		return readPseudo(fd, name, max)
+	}
 	buf := make([]byte, 0, st.Size+512)
 	for {
 		if len(buf) == cap(buf) {
@@ -74,6 +78,43 @@ func readWhole(fsPath, name string, max int64) ([]byte, error) {
 		// The size fstat gave is read: the file as it was when opened.
 		if n == 0 || st.Size > 0 && int64(len(buf)) == st.Size {
 			return buf, nil
+		}
+	}
+}
+
+// pseudoBufs hold the reads of files that report no size (/proc, /sys):
+// most are a few hundred bytes, all are produced a page at a time.
+var pseudoBufs = sync.Pool{New: func() any { b := make([]byte, 4096); return &b }}
+
+// readPseudo reads fd, a file that reported size 0, to its end into a pooled
+// buffer and returns a copy of what it read: two reads for the usual /proc
+// file (its text, then the end) instead of one per growth of the buffer.
+func readPseudo(fd int, name string, max int64) ([]byte, error) {
+	bp := pseudoBufs.Get().(*[]byte)
+	defer func() {
+		if len(*bp) <= 64<<10 { // a large one is left to the collector
+			pseudoBufs.Put(bp)
+		}
+	}()
+	buf, n := *bp, 0
+	for {
+		if n == len(buf) {
+			buf = append(buf, make([]byte, len(buf))...)
+			*bp = buf
+		}
+		m, err := syscall.Read(fd, buf[n:])
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+		}
+		n += m
+		if int64(n) > max {
+			return nil, fmt.Errorf("read %s: %w (%d)", name, ErrTooLarge, max)
+		}
+		if m == 0 {
+			return append(make([]byte, 0, n), buf[:n]...), nil
 		}
 	}
 }

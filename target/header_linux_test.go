@@ -99,6 +99,11 @@ func TestReadWholeFiles(t *testing.T) {
 	if err != nil || !bytes.HasPrefix(b, []byte("Name:")) || len(b) < len(want)/2 {
 		t.Errorf("/proc/self/status: %d bytes, %v; want about %d bytes starting Name:", len(b), err, len(want))
 	}
+	// smaps is many pages long: read to its end, past the pooled buffer.
+	b, err = readWhole("/proc/self/smaps", "/proc/self/smaps", 64<<20)
+	if err != nil || len(b) < 16<<10 || !bytes.HasSuffix(b, []byte("\n")) || !bytes.Contains(b[len(b)-200:], []byte("VmFlags:")) {
+		t.Errorf("/proc/self/smaps: %d bytes, %v; want all of it, ending with a VmFlags line", len(b), err)
+	}
 	if _, err := readWhole("/proc/self/status", "/proc/self/status", 64); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("/proc file over the cap: %v; want ErrTooLarge", err)
 	}
