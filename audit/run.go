@@ -58,6 +58,8 @@ func (r *Run) Collect(ctx context.Context, t target.Target) Facts {
 		mu  sync.Mutex
 		out = map[string]outcome{}
 	)
+	// What two scanners both need of this target is read once.
+	ctx = scanners.WithShared(ctx)
 	for _, name := range r.Scanners.Names() {
 		s, _ := r.Scanners.Get(name)
 		if !scanners.Applies(s, t) {

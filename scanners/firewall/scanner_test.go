@@ -2,6 +2,7 @@ package firewall
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"os"
@@ -9,9 +10,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/vouch-audit/vouch/audit"
 	"github.com/vouch-audit/vouch/scanners"
 	"github.com/vouch-audit/vouch/scanners/host"
 	"github.com/vouch-audit/vouch/target"
@@ -404,5 +407,51 @@ func TestIptablesSaveRunsOnlyWhenATableCouldBeIts(t *testing.T) {
 		if ran != tc.wantRun {
 			t.Errorf("%s: iptables-save read = %v, want %v (sources %+v)", tc.name, ran, tc.wantRun, facts.Sources)
 		}
+	}
+}
+
+// countingDir notes how often each file is read.
+type countingDir struct {
+	*target.Dir
+	mu    *sync.Mutex
+	reads map[string]int
+}
+
+func (c countingDir) ReadFile(p string, max int64) ([]byte, error) {
+	c.mu.Lock()
+	c.reads[p]++
+	c.mu.Unlock()
+	return c.Dir.ReadFile(p, max)
+}
+
+// TestOneCollectionReadsSocketsOnce: with the host and firewall scanners in
+// one run, the sockets and processes are read once and both sections hold
+// them.
+func TestOneCollectionReadsSocketsOnce(t *testing.T) {
+	root := filepath.Join("..", "..", "fixtures", "hosts", "debian12-drifted")
+	d, err := target.NewDir(root, "dir:"+root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := countingDir{Dir: d, mu: &sync.Mutex{}, reads: map[string]int{}}
+	run := &audit.Run{Scanners: scanners.NewRegistry(host.New(), New()), Now: time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)}
+	facts := run.Collect(context.Background(), tg)
+	for _, p := range []string{"/proc/net/tcp", "/proc/net/udp6", "/proc/1/comm"} {
+		if n := tg.reads[p]; n != 1 {
+			t.Errorf("%s read %d times; want once", p, n)
+		}
+	}
+	var h struct {
+		Sockets []host.Socket `json:"sockets"`
+	}
+	var fw Facts
+	if err := json.Unmarshal(facts.Sections["host"], &h); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(facts.Sections["firewall"], &fw); err != nil {
+		t.Fatal(err)
+	}
+	if len(h.Sockets) == 0 || len(fw.Exposed) == 0 {
+		t.Errorf("host sockets %d, firewall exposed %d (errors %v); want both from the one reading", len(h.Sockets), len(fw.Exposed), facts.Errors)
 	}
 }

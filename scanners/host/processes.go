@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/vouch-audit/vouch/scanners"
@@ -17,7 +18,37 @@ const maxCmdline = 512
 
 // collectProcesses reads /proc/PID/{comm,cmdline,status}. A process that exits
 // while it is read is simply left out.
-func collectProcesses(_ context.Context, t target.Target, c *scanners.Collection, f *Facts) {
+func collectProcesses(ctx context.Context, t target.Target, c *scanners.Collection, f *Facts) {
+	r := sharedProcesses(ctx, t)
+	f.Processes = r.Processes
+	r.replay(c)
+}
+
+// sharedRead is what a collector found and the errors it recorded, computed
+// once per collection for every scanner that needs it (scanners.Shared).
+type sharedRead struct {
+	Processes []Process
+	Sockets   []Socket
+	errs      map[string]string
+}
+
+func (r sharedRead) replay(c *scanners.Collection) {
+	for path, msg := range r.errs {
+		c.Errorf(path, "%s", msg)
+	}
+}
+
+// sharedProcesses reads the processes once for the collection.
+func sharedProcesses(ctx context.Context, t target.Target) sharedRead {
+	return scanners.Shared(ctx, "host.processes", func() sharedRead {
+		c := scanners.NewCollection(time.Time{})
+		f := &Facts{}
+		readProcesses(ctx, t, c, f)
+		return sharedRead{Processes: f.Processes, errs: c.Errors()}
+	})
+}
+
+func readProcesses(_ context.Context, t target.Target, c *scanners.Collection, f *Facts) {
 	pids, err := listPIDs(t)
 	if err != nil {
 		c.Errorf("host.processes", "list processes: %v", err)

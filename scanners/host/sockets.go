@@ -31,7 +31,23 @@ var socketTables = []struct {
 
 // collectSockets lists listening TCP and bound UDP sockets and the process
 // owning each, found through the socket:[INODE] links in /proc/PID/fd.
-func collectSockets(_ context.Context, t target.Target, c *scanners.Collection, f *Facts) {
+func collectSockets(ctx context.Context, t target.Target, c *scanners.Collection, f *Facts) {
+	r := sharedSockets(ctx, t)
+	f.Sockets = r.Sockets
+	r.replay(c)
+}
+
+// sharedSockets reads the sockets and their owners once for the collection.
+func sharedSockets(ctx context.Context, t target.Target) sharedRead {
+	return scanners.Shared(ctx, "host.sockets", func() sharedRead {
+		c := scanners.NewCollection(time.Time{})
+		f := &Facts{Processes: sharedProcesses(ctx, t).Processes}
+		readSockets(ctx, t, c, f)
+		return sharedRead{Sockets: f.Sockets, errs: c.Errors()}
+	})
+}
+
+func readSockets(_ context.Context, t target.Target, c *scanners.Collection, f *Facts) {
 	n := &notes{fact: "host.sockets"}
 	defer n.flush(c)
 	out := []Socket{}
@@ -79,16 +95,15 @@ func collectSockets(_ context.Context, t target.Target, c *scanners.Collection, 
 // owning each, exactly as the host.sockets fact is collected, for scanners that
 // reason about exposure. notes lists the table lines that were skipped; err says
 // why no socket table could be read.
+//
+// Within a collection (scanners.WithShared) the host scanner's own reading is
+// returned, not a second one: the slice must not be changed.
 func ListSockets(ctx context.Context, t target.Target) (socks []Socket, notes string, err error) {
-	c := scanners.NewCollection(time.Time{})
-	f := &Facts{}
-	collectProcesses(ctx, t, c, f)
-	collectSockets(ctx, t, c, f)
-	errs := c.Errors()
-	if f.Sockets == nil {
-		return nil, "", errors.New(errs["host.sockets"])
+	r := sharedSockets(ctx, t)
+	if r.Sockets == nil {
+		return nil, "", errors.New(r.errs["host.sockets"])
 	}
-	return f.Sockets, errs["host.sockets.notes"], nil
+	return r.Sockets, r.errs["host.sockets.notes"], nil
 }
 
 // parseSocketTable reads one /proc/net table: a header, then lines of

@@ -1,0 +1,49 @@
+package scanners
+
+import (
+	"context"
+	"sync"
+)
+
+// sharedKey marks a context carrying one collection's shared results.
+type sharedKey struct{}
+
+// shared holds what the scanners of one target's collection computed once
+// for all of them.
+type shared struct {
+	mu   sync.Mutex
+	vals map[string]*sharedVal
+}
+
+type sharedVal struct {
+	once sync.Once
+	v    any
+}
+
+// WithShared returns a context in which Shared computes each key once. The
+// run gives one to every target's collection, so two scanners that need the
+// same expensive listing (the host's processes and sockets, which the
+// firewall scanner also needs) read the target once.
+func WithShared(ctx context.Context) context.Context {
+	return context.WithValue(ctx, sharedKey{}, &shared{vals: map[string]*sharedVal{}})
+}
+
+// Shared returns fn's result for key, calling fn only for the first caller
+// under a context from WithShared; later callers wait for it and get the same
+// value, which none of them may change. Without such a context fn is called
+// every time.
+func Shared[T any](ctx context.Context, key string, fn func() T) T {
+	s, ok := ctx.Value(sharedKey{}).(*shared)
+	if !ok {
+		return fn()
+	}
+	s.mu.Lock()
+	sv, ok := s.vals[key]
+	if !ok {
+		sv = &sharedVal{}
+		s.vals[key] = sv
+	}
+	s.mu.Unlock()
+	sv.once.Do(func() { sv.v = fn() })
+	return sv.v.(T)
+}
