@@ -320,42 +320,97 @@ func secretKind(b []byte) string {
 		return kindPrivateKey
 	}
 	// The regular expressions run only on lines holding one of the names.
-	if !hasCredentialHint(b) {
-		return ""
-	}
-	for len(b) > 0 {
-		end := bytes.IndexByte(b, '\n')
+	h := newHintScan(b)
+	for {
+		at := h.next()
+		if at < 0 {
+			return ""
+		}
+		start := bytes.LastIndexByte(b[:at], '\n') + 1
+		end := bytes.IndexByte(b[at:], '\n')
 		if end < 0 {
 			end = len(b)
+		} else {
+			end += at
 		}
-		if hasCredentialHint(b[:end]) && isCredentialLine(string(b[:end])) {
+		if isCredentialLine(string(b[start:end])) {
 			return kindCredential
 		}
-		b = b[min(end+1, len(b)):]
+		h.skipTo(end + 1)
 	}
-	return ""
 }
 
 // credentialHints are the names the credential patterns look for, lower
-// case ("passw" covers password and passwd).
-var credentialHints = [][]byte{[]byte("passw"), []byte("secret"), []byte("token"), []byte("api_key")}
+// case ("passw" covers password and passwd), each with the offset of a byte
+// rarer in text than its first letter: the search jumps from one of those to
+// the next with bytes.IndexByte instead of testing every byte.
+var credentialHints = []struct {
+	name   []byte
+	anchor int
+}{{[]byte("passw"), 4}, {[]byte("secret"), 2}, {[]byte("token"), 2}, {[]byte("api_key"), 3}}
+
+// hintScan finds the credential hints of a text in any letter case. It keeps
+// where each anchor byte (both cases) occurs next, so finding every hint line
+// of a text reads it once per anchor, however many lines there are.
+type hintScan struct {
+	b    []byte
+	from int
+	at   [2 * 4]int // per hint and case: the next hint start found, -1 none left, -2 not searched
+}
+
+func newHintScan(b []byte) *hintScan {
+	h := &hintScan{b: b}
+	for i := range h.at {
+		h.at[i] = -2
+	}
+	return h
+}
+
+// next returns the start of a hint at or after the scan's position, the
+// earliest of them, or -1.
+func (h *hintScan) next() int {
+	best := -1
+	for i := range h.at {
+		if h.at[i] == -2 || h.at[i] >= 0 && h.at[i] < h.from {
+			h.at[i] = h.find(i)
+		}
+		if n := h.at[i]; n >= 0 && (best < 0 || n < best) {
+			best = n
+		}
+	}
+	return best
+}
+
+// skipTo moves the scan's position to off.
+func (h *hintScan) skipTo(off int) { h.from = off }
+
+// find searches for hint i/2 by its anchor in case i%2 from the position.
+func (h *hintScan) find(i int) int {
+	hint := credentialHints[i/2]
+	a := hint.name[hint.anchor]
+	if i%2 == 1 {
+		if a < 'a' || a > 'z' {
+			return -1 // '_' has one case
+		}
+		a -= 'a' - 'A'
+	}
+	for off := h.from + hint.anchor; off < len(h.b); {
+		j := bytes.IndexByte(h.b[off:], a)
+		if j < 0 {
+			return -1
+		}
+		start := off + j - hint.anchor
+		if hasPrefixFold(h.b[start:], hint.name) {
+			return start
+		}
+		off += j + 1
+	}
+	return -1
+}
 
 // hasCredentialHint reports whether text holds one of credentialHints in any
 // letter case, without copying it.
-func hasCredentialHint(b []byte) bool {
-	for i := 0; i < len(b); i++ {
-		c := b[i] | 0x20 // ASCII lower case; the hints are letters and '_'
-		if c != 'p' && c != 's' && c != 't' && c != 'a' {
-			continue
-		}
-		for _, h := range credentialHints {
-			if h[0] == c && hasPrefixFold(b[i:], h) {
-				return true
-			}
-		}
-	}
-	return false
-}
+func hasCredentialHint(b []byte) bool { return newHintScan(b).next() >= 0 }
 
 // hasPrefixFold reports whether b starts with lower, ignoring ASCII case.
 func hasPrefixFold(b, lower []byte) bool {

@@ -1,10 +1,12 @@
 package host
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -172,5 +174,59 @@ func TestScanNeverLeaksSecrets(t *testing.T) {
 		if strings.Contains(string(out), secret) {
 			t.Errorf("facts JSON contains planted secret %q", secret)
 		}
+	}
+}
+
+// referenceSecretKind is secretKind the plain way: lower-case the text and
+// test every line that holds a hint.
+func referenceSecretKind(b []byte) string {
+	if bytes.IndexByte(b[:min(len(b), 8<<10)], 0) >= 0 {
+		return ""
+	}
+	if bytes.Contains(b, []byte("PRIVATE KEY-----")) && privateKeyLine.Match(b) {
+		return kindPrivateKey
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		low := strings.ToLower(line)
+		hint := false
+		for _, h := range []string{"passw", "secret", "token", "api_key"} {
+			hint = hint || strings.Contains(low, h)
+		}
+		if hint && isCredentialLine(line) {
+			return kindCredential
+		}
+	}
+	return ""
+}
+
+// TestSecretKindAgreesWithTheReference on random texts made of the hints'
+// pieces in both cases, assignments, comments and line ends.
+func TestSecretKindAgreesWithTheReference(t *testing.T) {
+	pieces := []string{"pass", "w", "W", "PASSW", "passwd", "secret", "SeCrEt", "sec", "ret", "token", "TOKEN", "tok", "en",
+		"api_key", "API_KEY", "api", "_key", "_", "=", ": ", " ", "\t", "\n", "\n", "x", "#", "'", "\"", "hunter2", "$VAR",
+		"${X}", "changeme", "db_", "k", "K", "c", "C"}
+	r := rand.New(rand.NewPCG(1, 2))
+	hits := 0
+	for range 20000 {
+		var sb strings.Builder
+		for range r.IntN(40) {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		in := []byte(sb.String())
+		got, want := secretKind(in), referenceSecretKind(in)
+		if got != want {
+			t.Fatalf("secretKind(%q) = %q; the reference says %q", in, got, want)
+		}
+		if hasCredentialHint(in) != (want == kindCredential || strings.Contains(strings.ToLower(sb.String()), "passw") ||
+			strings.Contains(strings.ToLower(sb.String()), "secret") || strings.Contains(strings.ToLower(sb.String()), "token") ||
+			strings.Contains(strings.ToLower(sb.String()), "api_key")) {
+			t.Fatalf("hasCredentialHint(%q) = %v disagrees with a plain search", in, hasCredentialHint(in))
+		}
+		if want == kindCredential {
+			hits++
+		}
+	}
+	if hits < 200 {
+		t.Errorf("only %d of 20000 random texts held a credential; the pieces no longer exercise the search", hits)
 	}
 }
