@@ -2,7 +2,10 @@ package scanners
 
 import (
 	"context"
+	"fmt"
 	"sync"
+
+	"github.com/vouch-audit/vouch/target"
 )
 
 // sharedKey marks a context carrying one collection's shared results.
@@ -46,4 +49,21 @@ func Shared[T any](ctx context.Context, key string, fn func() T) T {
 	s.mu.Unlock()
 	sv.once.Do(func() { sv.v = fn() })
 	return sv.v.(T)
+}
+
+// fileRead is a file's bytes or the error reading it.
+type fileRead struct {
+	b   []byte
+	err error
+}
+
+// SharedFile reads path on t, up to max bytes, once per collection: the
+// dpkg database, which the host and SSH scanners both read, is most of a
+// megabyte. Callers must not change the bytes.
+func SharedFile(ctx context.Context, t target.Target, path string, max int64) ([]byte, error) {
+	r := Shared(ctx, fmt.Sprintf("file %d %s", max, path), func() fileRead {
+		b, err := t.ReadFile(path, max)
+		return fileRead{b, err}
+	})
+	return r.b, r.err
 }

@@ -155,7 +155,7 @@ func TestPendingFromListsAgreesWithAPT(t *testing.T) {
 		t.Skip("apt-get not installed: not a Debian machine")
 	}
 	tg := target.NewLocal()
-	pkgs, err := readDpkgStatus(tg, &notes{fact: "host.packages"}, scanners.NewCollection(time.Now()))
+	pkgs, err := readDpkgStatus(context.Background(), tg, &notes{fact: "host.packages"}, scanners.NewCollection(time.Now()))
 	if err != nil {
 		t.Fatal(err)
 	}

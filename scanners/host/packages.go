@@ -21,7 +21,7 @@ type dpkgPackage struct {
 // Status is "install ok installed", not half-configured, not removed with
 // config), the kernels, and the pending upgrades.
 func collectPackages(ctx context.Context, t target.Target, c *scanners.Collection, f *Facts) {
-	pkgs, err := readDpkgStatus(t, &notes{fact: "host.packages"}, c)
+	pkgs, err := readDpkgStatus(ctx, t, &notes{fact: "host.packages"}, c)
 	if err != nil {
 		c.Errorf("host.packages", "%v", err)
 		c.Errorf("host.kernel", "read installed kernels: %v", err)
@@ -41,8 +41,9 @@ func collectPackages(ctx context.Context, t target.Target, c *scanners.Collectio
 }
 
 // readDpkgStatus reads and parses the status file, flushing parse notes to c.
-func readDpkgStatus(t target.Target, n *notes, c *scanners.Collection) ([]dpkgPackage, error) {
-	b, err := t.ReadFile(dpkgStatusPath, capLarge)
+// The bytes are read once per collection (the SSH scanner reads them too).
+func readDpkgStatus(ctx context.Context, t target.Target, n *notes, c *scanners.Collection) ([]dpkgPackage, error) {
+	b, err := scanners.SharedFile(ctx, t, dpkgStatusPath, capLarge)
 	if err != nil {
 		return nil, err
 	}

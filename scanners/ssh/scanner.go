@@ -77,7 +77,7 @@ func (s *Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collect
 		return f, nil
 	}
 	cfg, err := CollectConfig(ctx, t)
-	if errors.Is(err, errNoSSHD) && notInstalled(t) {
+	if errors.Is(err, errNoSSHD) && notInstalled(ctx, t) {
 		f.NotInstalled = "sshd is not installed: no " + MainConfig + ", no sshd program and no openssh-server package"
 		return f, nil
 	}
@@ -141,11 +141,11 @@ var errNoSSHD = errors.New("sshd cannot be run")
 // notInstalled reports whether the target has no OpenSSH server at all:
 // neither its main configuration file nor the openssh-server package. It is
 // asked only after sshd itself could not be run (errNoSSHD).
-func notInstalled(t target.Target) bool {
+func notInstalled(ctx context.Context, t target.Target) bool {
 	if _, err := t.Stat(MainConfig); !errors.Is(err, fs.ErrNotExist) {
 		return false
 	}
-	return packageVersion(t) == ""
+	return packageVersion(ctx, t) == ""
 }
 
 // sshdUnavailable reports whether a command failed because sshd is not there
@@ -180,7 +180,7 @@ func CollectConfig(ctx context.Context, t target.Target) (*Config, error) {
 			return nil, fmt.Errorf("evaluate sshd config: %w", err)
 		}
 		cfg.Source, cfg.Effective, cfg.DefaultsVersion = "files", eff, defaultsVersion
-		cfg.Version = packageVersion(t)
+		cfg.Version = packageVersion(ctx, t)
 	case err != nil:
 		return nil, fmt.Errorf("run sshd -T: %w", err)
 	default:
@@ -191,7 +191,7 @@ func CollectConfig(ctx context.Context, t target.Target) (*Config, error) {
 		cfg.Source, cfg.Effective = "sshd -T", eff
 		cfg.Version = <-version
 		if cfg.Version == "" {
-			cfg.Version = packageVersion(t)
+			cfg.Version = packageVersion(ctx, t)
 		}
 	}
 
@@ -266,7 +266,7 @@ func sshdOutput(cmd target.Command, o target.Output, cfg *Config) (map[string][]
 // starting sshd (tens of milliseconds of OpenSSL start-up) only to print it is
 // not needed.
 func sshdVersion(ctx context.Context, t target.Target) string {
-	if v := packagedSSHDVersion(t); v != "" {
+	if v := packagedSSHDVersion(ctx, t); v != "" {
 		return v
 	}
 	o, err := t.Run(ctx, target.Command{Name: "sshd", Args: []string{"-V"}})
@@ -285,7 +285,7 @@ func sshdVersion(ctx context.Context, t target.Target) string {
 // renders it the way sshd names itself ("1:9.2p1-2+deb12u10" -> "OpenSSH_9.2p1").
 // packagedSSHDVersion is packageVersion when the target's sshd (found as its
 // commands are) is a file dpkg lists for openssh-server, "" otherwise.
-func packagedSSHDVersion(t target.Target) string {
+func packagedSSHDVersion(ctx context.Context, t target.Target) string {
 	lp, ok := t.(target.PathFinder)
 	if !ok {
 		return ""
@@ -298,19 +298,30 @@ func packagedSSHDVersion(t target.Target) string {
 	if err != nil || !slices.Contains(strings.Split(string(list), "\n"), bin) {
 		return ""
 	}
-	return packageVersion(t)
+	return packageVersion(ctx, t)
 }
 
-func packageVersion(t target.Target) string {
-	b, err := t.ReadFile("/var/lib/dpkg/status", 64<<20)
+func packageVersion(ctx context.Context, t target.Target) string {
+	b, err := scanners.SharedFile(ctx, t, "/var/lib/dpkg/status", 64<<20)
 	if err != nil {
 		return ""
 	}
-	for _, stanza := range strings.Split(string(b), "\n\n") {
-		if !strings.HasPrefix(stanza, "Package: openssh-server\n") {
-			continue
+	const head = "Package: openssh-server\n"
+	for off := 0; off < len(b); {
+		i := bytes.Index(b[off:], []byte(head))
+		if i < 0 {
+			return ""
 		}
-		for _, l := range strings.Split(stanza, "\n") {
+		start := off + i
+		off = start + len(head)
+		if start > 0 && !bytes.HasSuffix(b[:start], []byte("\n\n")) {
+			continue // not the start of a stanza
+		}
+		stanza := b[start:]
+		if end := bytes.Index(stanza, []byte("\n\n")); end >= 0 {
+			stanza = stanza[:end]
+		}
+		for l := range strings.SplitSeq(string(stanza), "\n") {
 			if v, ok := strings.CutPrefix(l, "Version: "); ok {
 				if _, after, ok := strings.Cut(v, ":"); ok {
 					v = after

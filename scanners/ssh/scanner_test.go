@@ -8,12 +8,15 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	xssh "golang.org/x/crypto/ssh"
 
+	"github.com/vouch-audit/vouch/audit"
 	"github.com/vouch-audit/vouch/scanners"
+	"github.com/vouch-audit/vouch/scanners/host"
 	"github.com/vouch-audit/vouch/target"
 )
 
@@ -315,5 +318,73 @@ func TestSSHDVersionFromThePackageWhenTheBinaryIsPackaged(t *testing.T) {
 	}
 	if v := sshdVersion(ctx, d); v != "OpenSSH_9.9p1" {
 		t.Errorf("target that cannot look up sshd: version %q, want sshd -V's", v)
+	}
+}
+
+// TestPackageVersionFindsTheStanza: openssh-server's version is read from its
+// own stanza wherever it is, and a package whose name only starts the same
+// is not taken for it.
+func TestPackageVersionFindsTheStanza(t *testing.T) {
+	for _, tc := range []struct{ status, want string }{
+		{"Package: openssh-server\nStatus: install ok installed\nVersion: 1:9.2p1-2+deb12u3\n\nPackage: zlib1g\nVersion: 1:1.2.13\n", "OpenSSH_9.2p1"},
+		{"Package: a\nVersion: 1\n\nPackage: openssh-server-extra\nVersion: 1:8.0p1-1\n\nPackage: openssh-server\nVersion: 1:9.9p1-3\n", "OpenSSH_9.9p1"},
+		{"Package: a\nDescription: mentions\nPackage: openssh-server\nVersion: 1:7.0p1-1\n\nPackage: openssh-server\nStatus: deinstall ok config-files\n\nPackage: openssh-server\nVersion: 1:9.6p1-1\n", "OpenSSH_9.6p1"},
+		{"Package: openssh-client\nVersion: 1:9.2p1-2\n", ""},
+	} {
+		root := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(root, "var/lib/dpkg"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, "var/lib/dpkg/status"), []byte(tc.status), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		d, err := target.NewDir(root, "dir:"+root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := packageVersion(context.Background(), d); got != tc.want {
+			t.Errorf("packageVersion(%q) = %q; want %q", tc.status, got, tc.want)
+		}
+	}
+}
+
+// readCounter notes how often each file is read.
+type readCounter struct {
+	*target.Dir
+	mu    *sync.Mutex
+	reads map[string]int
+}
+
+func (c readCounter) ReadFile(p string, max int64) ([]byte, error) {
+	c.mu.Lock()
+	c.reads[p]++
+	c.mu.Unlock()
+	return c.Dir.ReadFile(p, max)
+}
+
+// TestOneCollectionReadsTheDpkgDatabaseOnce: the host and SSH scanners in one
+// run share one read of the dpkg status file, and both use it.
+func TestOneCollectionReadsTheDpkgDatabaseOnce(t *testing.T) {
+	root := filepath.Join("..", "..", "fixtures", "hosts", "debian12-drifted")
+	d, err := target.NewDir(root, "dir:"+root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := readCounter{Dir: d, mu: &sync.Mutex{}, reads: map[string]int{}}
+	run := &audit.Run{Scanners: scanners.NewRegistry(host.New(), New()), Now: time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)}
+	facts := run.Collect(context.Background(), tg)
+	if n := tg.reads["/var/lib/dpkg/status"]; n != 1 {
+		t.Errorf("/var/lib/dpkg/status read %d times; want once", n)
+	}
+	var s struct {
+		Config struct {
+			Version string `json:"version"`
+		} `json:"config"`
+	}
+	if err := json.Unmarshal(facts.Sections["ssh"], &s); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(s.Config.Version, "OpenSSH_") || !strings.Contains(string(facts.Sections["host"]), `"openssh-server"`) {
+		t.Errorf("ssh version %q, host packages with openssh-server: %v; want both from the one read", s.Config.Version, strings.Contains(string(facts.Sections["host"]), `"openssh-server"`))
 	}
 }
