@@ -2,6 +2,7 @@ package firewall
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net"
@@ -323,6 +324,12 @@ type nsTarget struct {
 }
 
 func (n nsTarget) Info() target.Info { return target.Info{Name: "netns:" + n.ns, Kind: "local"} }
+
+// NetInterfaces declines: this process's netlink answers for the namespace
+// it runs in, so the scanner runs ip inside the namespace instead.
+func (n nsTarget) NetInterfaces() ([]target.NetInterface, error) {
+	return nil, fmt.Errorf("netns %s: %w", n.ns, errors.ErrUnsupported)
+}
 
 func (n nsTarget) ReadFile(path string, max int64) ([]byte, error) {
 	if !strings.HasPrefix(path, "/proc/net/") {

@@ -60,15 +60,44 @@ func run(ctx context.Context, t target.Target, name string, args ...string) ([]b
 	return out.Stdout, nil
 }
 
+// interfaces lists t's interfaces: from the kernel when the target can ask
+// it (no ip process to start), from `ip -j addr` otherwise.
+func interfaces(ctx context.Context, t target.Target) ([]Interface, error) {
+	if it, ok := t.(target.Interfacer); ok {
+		nis, err := it.NetInterfaces()
+		if err == nil {
+			out := make([]Interface, 0, len(nis))
+			for _, ni := range nis {
+				i := Interface{Name: ni.Name, Up: ni.Up, Loopback: ni.Loopback, Addresses: make([]string, 0, len(ni.Addrs))}
+				for _, a := range ni.Addrs {
+					i.Addresses = append(i.Addresses, a.String())
+				}
+				out = append(out, i)
+			}
+			return out, nil
+		}
+		if !errors.Is(err, errors.ErrUnsupported) {
+			return nil, err
+		}
+	}
+	b, err := run(ctx, t, "ip", "-j", "addr")
+	if err != nil {
+		return nil, err
+	}
+	ifs, err := parseIPAddr(b)
+	if err != nil {
+		return nil, fmt.Errorf("ip -j addr: %w", err)
+	}
+	return ifs, nil
+}
+
 // Scan collects the facts. It fails only if the context is done; every
 // missing part is recorded under its fact path.
 func (*Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collection) (any, error) {
 	f := &Facts{}
-	var ifs []Interface
-	if b, err := run(ctx, t, "ip", "-j", "addr"); err != nil {
+	ifs, err := interfaces(ctx, t)
+	if err != nil {
 		c.Errorf("firewall.interfaces", "%v", err)
-	} else if ifs, err = parseIPAddr(b); err != nil {
-		c.Errorf("firewall.interfaces", "ip -j addr: %v", err)
 	} else {
 		f.Interfaces = ifs
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"github.com/vouch-audit/vouch/audit"
+	"github.com/vouch-audit/vouch/internal/testenv"
 	"github.com/vouch-audit/vouch/scanners"
 	"github.com/vouch-audit/vouch/scanners/host"
 	"github.com/vouch-audit/vouch/target"
@@ -453,5 +455,42 @@ func TestOneCollectionReadsSocketsOnce(t *testing.T) {
 	}
 	if len(h.Sockets) == 0 || len(fw.Exposed) == 0 {
 		t.Errorf("host sockets %d, firewall exposed %d (errors %v); want both from the one reading", len(h.Sockets), len(fw.Exposed), facts.Errors)
+	}
+}
+
+// TestLocalInterfacesAgreeWithIP: what the local target asks the kernel for
+// is what `ip -j addr` prints on this machine. Other tests add and remove
+// container interfaces meanwhile, so a comparison is retried while ip's own
+// two readings around it differ.
+func TestLocalInterfacesAgreeWithIP(t *testing.T) {
+	ip := testenv.Need(t, "ip", "iproute2")
+	readIP := func() []Interface {
+		out, err := exec.Command(ip, "-j", "addr").Output()
+		if err != nil {
+			t.Fatalf("ip -j addr: %v", err)
+		}
+		ifs, err := parseIPAddr(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ifs
+	}
+	for try := 0; ; try++ {
+		before := readIP()
+		got, err := interfaces(context.Background(), target.NewLocal())
+		if err != nil {
+			t.Fatal(err)
+		}
+		after := readIP()
+		if !reflect.DeepEqual(before, after) && try < 10 {
+			continue
+		}
+		if !reflect.DeepEqual(got, before) {
+			t.Errorf("from the kernel:\n%+v\nfrom ip -j addr:\n%+v", got, before)
+		}
+		if !slices.ContainsFunc(got, func(i Interface) bool { return i.Loopback && i.Up && slices.Contains(i.Addresses, "127.0.0.1/8") }) {
+			t.Errorf("no loopback interface with 127.0.0.1/8 in %+v", got)
+		}
+		return
 	}
 }
