@@ -325,6 +325,11 @@ type nsTarget struct {
 
 func (n nsTarget) Info() target.Info { return target.Info{Name: "netns:" + n.ns, Kind: "local"} }
 
+// DualStackPorts declines for the same reason: ss runs in the namespace.
+func (n nsTarget) DualStackPorts() (map[string]bool, error) {
+	return nil, fmt.Errorf("netns %s: %w", n.ns, errors.ErrUnsupported)
+}
+
 // NetInterfaces declines: this process's netlink answers for the namespace
 // it runs in, so the scanner runs ip inside the namespace instead.
 func (n nsTarget) NetInterfaces() ([]target.NetInterface, error) {

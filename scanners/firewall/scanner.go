@@ -91,6 +91,27 @@ func interfaces(ctx context.Context, t target.Target) ([]Interface, error) {
 	return ifs, nil
 }
 
+// dualStack returns "tcp/PORT" and "udp/PORT" for the IPv6 wildcard sockets
+// that accept IPv4 too: from the kernel's sock_diag when the target can ask
+// it, from `ss -l` (which prints them as *:PORT) otherwise.
+func dualStack(ctx context.Context, t target.Target) (map[string]bool, error) {
+	if d, ok := t.(target.DualStackLister); ok {
+		dual, err := d.DualStackPorts()
+		if err == nil || !errors.Is(err, errors.ErrUnsupported) {
+			return dual, err
+		}
+	}
+	b, err := run(ctx, t, "ss", "-H", "-l", "-n", "-t", "-u")
+	if err != nil {
+		return nil, err
+	}
+	dual, err := parseSS(b)
+	if err != nil {
+		return nil, fmt.Errorf("parse ss output: %w", err)
+	}
+	return dual, nil
+}
+
 // Scan collects the facts. It fails only if the context is done; every
 // missing part is recorded under its fact path.
 func (*Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collection) (any, error) {
@@ -254,11 +275,11 @@ func (*Scanner) Scan(ctx context.Context, t target.Target, c *scanners.Collectio
 		c.Errorf("firewall.sockets.notes", "%s", sockNotes)
 	}
 	e := newEnv(ifs)
-	if b, err := run(ctx, t, "ss", "-H", "-l", "-n", "-t", "-u"); err != nil {
-		c.Errorf("firewall.exposed.notes", "%v; IPv6 wildcard sockets are taken as IPv6-only", err)
-	} else if e.dual, err = parseSS(b); err != nil {
-		c.Errorf("firewall.exposed.notes", "parse ss output: %v; IPv6 wildcard sockets are taken as IPv6-only", err)
+	dual, dualErr := dualStack(ctx, t)
+	if dualErr != nil {
+		c.Errorf("firewall.exposed.notes", "%v; IPv6 wildcard sockets are taken as IPv6-only", dualErr)
 	}
+	e.dual = dual
 	exposed, inbound, published := evaluate(rs, e, socks)
 	f.Inbound, f.Published = inbound, published
 	if err != nil {

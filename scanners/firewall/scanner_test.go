@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -490,6 +491,68 @@ func TestLocalInterfacesAgreeWithIP(t *testing.T) {
 		}
 		if !slices.ContainsFunc(got, func(i Interface) bool { return i.Loopback && i.Up && slices.Contains(i.Addresses, "127.0.0.1/8") }) {
 			t.Errorf("no loopback interface with 127.0.0.1/8 in %+v", got)
+		}
+		return
+	}
+}
+
+// TestLocalDualStackAgreesWithSS: the kernel's sock_diag answer names the
+// dual-stack wildcard sockets this test opens, not its IPv6-only ones, and
+// equals what ss prints as *:PORT on this machine (retried while ss's own
+// two readings around it differ: other tests open sockets meanwhile).
+func TestLocalDualStackAgreesWithSS(t *testing.T) {
+	ss := testenv.Need(t, "ss", "iproute2")
+	listen := func(network string) int {
+		l, err := net.Listen(network, "[::]:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { l.Close() })
+		return l.Addr().(*net.TCPAddr).Port
+	}
+	packet := func(network string) int {
+		c, err := net.ListenPacket(network, "[::]:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close() })
+		return c.LocalAddr().(*net.UDPAddr).Port
+	}
+	// Go leaves IPV6_V6ONLY off for "tcp" and "udp" and sets it for "tcp6" and "udp6".
+	dual := []string{fmt.Sprintf("tcp/%d", listen("tcp")), fmt.Sprintf("udp/%d", packet("udp"))}
+	only := []string{fmt.Sprintf("tcp/%d", listen("tcp6")), fmt.Sprintf("udp/%d", packet("udp6"))}
+	readSS := func() map[string]bool {
+		out, err := exec.Command(ss, "-H", "-l", "-n", "-t", "-u").Output()
+		if err != nil {
+			t.Fatalf("ss: %v", err)
+		}
+		m, err := parseSS(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	for try := 0; ; try++ {
+		before := readSS()
+		got, err := dualStack(context.Background(), target.NewLocal())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if after := readSS(); !maps.Equal(before, after) && try < 10 {
+			continue
+		}
+		for _, k := range dual {
+			if !got[k] {
+				t.Errorf("%s (IPV6_V6ONLY off) missing from %v", k, got)
+			}
+		}
+		for _, k := range only {
+			if got[k] {
+				t.Errorf("%s (IPV6_V6ONLY on) in %v", k, got)
+			}
+		}
+		if !maps.Equal(got, before) {
+			t.Errorf("from sock_diag %v; ss -l prints *:PORT for %v", got, before)
 		}
 		return
 	}
