@@ -5,6 +5,7 @@
 package policies
 
 import (
+	"cmp"
 	"context"
 	"embed"
 	"encoding/json"
@@ -39,6 +40,9 @@ const controlsRoot = "vouch.controls"
 // profiles. It is safe for concurrent use once built.
 type Engine struct {
 	compiler *ast.Compiler
+	// groupCompilers, when set, holds the compiler of each control group's
+	// shard (see compileShards); compiler is then nil.
+	groupCompilers map[string]*ast.Compiler
 	// compiled holds the ids of the controls compiled; nil means all.
 	compiled map[string]bool
 	controls []audit.Control
@@ -124,15 +128,21 @@ func newEngine(fsys fs.FS, checkAll bool, catalog []byte, judge func(audit.Contr
 	if err != nil {
 		return nil, err
 	}
-	c := ast.NewCompiler().WithStrict(checkAll).WithDefaultRegoVersion(ast.RegoV1)
-	if !checkAll {
-		c = c.WithSkipStages(checkOnlyStages...)
+	if catalog != nil && !checkAll {
+		if e.groupCompilers, err = compileShards(modules, runtime.GOMAXPROCS(0)); err != nil {
+			return nil, err
+		}
+	} else {
+		c := ast.NewCompiler().WithStrict(checkAll).WithDefaultRegoVersion(ast.RegoV1)
+		if !checkAll {
+			c = c.WithSkipStages(checkOnlyStages...)
+		}
+		c.Compile(modules)
+		if c.Failed() {
+			return nil, fmt.Errorf("compile policies: %w", c.Errors)
+		}
+		e.compiler = c
 	}
-	c.Compile(modules)
-	if c.Failed() {
-		return nil, fmt.Errorf("compile policies: %w", c.Errors)
-	}
-	e.compiler = c
 	if catalog == nil {
 		if err := e.readCatalog(); err != nil {
 			return nil, err
@@ -142,6 +152,82 @@ func newEngine(fsys fs.FS, checkAll bool, catalog []byte, judge func(audit.Contr
 		return nil, err
 	}
 	return e, nil
+}
+
+// maxShards bounds how many compilers the embedded policies are split
+// over: each compiles the library again.
+const maxShards = 4
+
+// compileShards compiles the embedded policies in up to n shards at once, each
+// the library and whole control groups (controls import only the library, so
+// a group never needs another's rules), balanced by module count: OPA's
+// compiler uses one core, and the scanners leave the other free before it is
+// done. It returns the compiler of each group.
+func compileShards(modules map[string]*ast.Module, n int) (map[string]*ast.Compiler, error) {
+	lib := map[string]*ast.Module{}
+	groups := map[string]map[string]*ast.Module{}
+	for p, m := range modules {
+		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
+		if !strings.HasPrefix(pkg, controlsRoot+".") {
+			lib[p] = m
+			continue
+		}
+		g := group(pkg)
+		if groups[g] == nil {
+			groups[g] = map[string]*ast.Module{}
+		}
+		groups[g][p] = m
+	}
+	names := slices.SortedFunc(maps.Keys(groups), func(a, b string) int {
+		return cmp.Or(cmp.Compare(len(groups[b]), len(groups[a])), cmp.Compare(a, b))
+	})
+	n = max(1, min(n, maxShards, len(names)))
+	shards := make([]map[string]*ast.Module, n)
+	members := make([][]string, n)
+	for i := range shards {
+		shards[i] = map[string]*ast.Module{}
+		for p, m := range lib {
+			if i == 0 {
+				shards[i][p] = m
+			} else {
+				shards[i][p] = m.Copy() // the compiler rewrites what it is given
+			}
+		}
+	}
+	for _, g := range names { // largest first, each to the smallest shard
+		i := 0
+		for j := range shards {
+			if len(shards[j]) < len(shards[i]) {
+				i = j
+			}
+		}
+		maps.Copy(shards[i], groups[g])
+		members[i] = append(members[i], g)
+	}
+	compilers := make([]*ast.Compiler, n)
+	onEveryCore(n, func(i int) {
+		c := ast.NewCompiler().WithDefaultRegoVersion(ast.RegoV1).WithSkipStages(checkOnlyStages...)
+		c.Compile(shards[i])
+		compilers[i] = c
+	})
+	out := map[string]*ast.Compiler{}
+	for i, c := range compilers {
+		if c.Failed() {
+			return nil, fmt.Errorf("compile policies: %w", c.Errors)
+		}
+		for _, g := range members[i] {
+			out[g] = c
+		}
+	}
+	return out, nil
+}
+
+// compilerFor is the compiler holding control group g's rules.
+func (e *Engine) compilerFor(g string) *ast.Compiler {
+	if e.groupCompilers != nil {
+		return e.groupCompilers[g]
+	}
+	return e.compiler
 }
 
 // parseModules parses the files on every core: parsing is a third of
@@ -247,7 +333,7 @@ func (e *Engine) Prepare(ctx context.Context) (*Prepared, error) {
 			}
 			pq, err := rego.New(
 				rego.Query(q.String()),
-				rego.Compiler(e.compiler),
+				rego.Compiler(e.compilerFor(g)),
 				rego.StrictBuiltinErrors(false),
 			).PrepareForEval(ctx)
 			if err != nil {

@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -14,7 +16,9 @@ import (
 
 	"github.com/vouch-audit/vouch/audit"
 	"github.com/vouch-audit/vouch/scanners"
+	"github.com/vouch-audit/vouch/scanners/firewall"
 	"github.com/vouch-audit/vouch/scanners/host"
+	"github.com/vouch-audit/vouch/scanners/ssh"
 	"github.com/vouch-audit/vouch/target"
 )
 
@@ -151,5 +155,82 @@ func TestDecodeJSONRejectsMalformedInput(t *testing.T) {
 	bad := audit.Facts{Schema: audit.FactsSchema, Sections: map[string]json.RawMessage{"host": json.RawMessage(`{"os": [}`)}}
 	if _, err := inputValue(bad, nil, time.Now()); err == nil || !strings.Contains(err.Error(), `section "host"`) || !strings.Contains(err.Error(), "offset 8") {
 		t.Errorf("inputValue of a broken section: %v, want an error naming the section and offset", err)
+	}
+}
+
+// TestShardedCompileJudgesAsOneCompiler: the embedded policies compiled in
+// shards judge the fixtures exactly as one compiler of every file does.
+func TestShardedCompileJudgesAsOneCompiler(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	one, err := New(embedded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	if err := fs.WalkDir(embedded, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".rego") && !strings.HasSuffix(p, "_test.rego") {
+			paths = append(paths, p)
+		}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	modules, err := parseModules(embedded, paths, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shards, err := compileShards(modules, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	distinct := map[*ast.Compiler]bool{}
+	for _, c := range shards {
+		distinct[c] = true
+	}
+	if len(distinct) != 3 {
+		t.Fatalf("%d compilers for 3 shards", len(distinct))
+	}
+	sharded, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sharded.groupCompilers = shards
+	for _, name := range []string{"debian12-drifted", "debian12-compliant"} {
+		tgt, err := target.NewDir(filepath.Join("..", "fixtures", "hosts", name), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		run := &audit.Run{Scanners: scanners.NewRegistry(host.New(), ssh.New(), firewall.New()), Now: now}
+		facts := run.Collect(ctx, tgt)
+		judge := func(e *Engine) []audit.Result {
+			prep, err := e.Prepare(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			params, err := e.Params(nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rs, err := prep.Evaluate(ctx, facts, params, now, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return rs
+		}
+		want, got := judge(one), judge(sharded)
+		if len(want) < 40 {
+			t.Fatalf("%s: only %d results", name, len(want))
+		}
+		if !reflect.DeepEqual(got, want) {
+			for i := range min(len(got), len(want)) {
+				if !reflect.DeepEqual(got[i], want[i]) {
+					t.Errorf("%s: %s sharded %+v\none compiler %+v", name, want[i].ControlID, got[i], want[i])
+				}
+			}
+			if len(got) != len(want) {
+				t.Errorf("%s: %d results sharded, %d with one compiler", name, len(got), len(want))
+			}
+		}
 	}
 }
