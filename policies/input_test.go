@@ -85,22 +85,7 @@ func TestDefaultForCompilesOnlyWhatCanBeJudged(t *testing.T) {
 	run := &audit.Run{Scanners: scanners.NewRegistry(host.New()), Now: now}
 	facts := run.Collect(ctx, tgt)
 
-	judge := func(e *Engine) []audit.Result {
-		t.Helper()
-		prep, err := e.Prepare(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		params, err := e.Params(nil, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rs, err := prep.Evaluate(ctx, facts, params, now, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rs
-	}
+	judge := func(e *Engine) []audit.Result { return judgeAll(t, e, facts, now) }
 	full, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -203,22 +188,7 @@ func TestShardedCompileJudgesAsOneCompiler(t *testing.T) {
 		}
 		run := &audit.Run{Scanners: scanners.NewRegistry(host.New(), ssh.New(), firewall.New()), Now: now}
 		facts := run.Collect(ctx, tgt)
-		judge := func(e *Engine) []audit.Result {
-			prep, err := e.Prepare(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			params, err := e.Params(nil, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			rs, err := prep.Evaluate(ctx, facts, params, now, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return rs
-		}
-		want, got := judge(one), judge(sharded)
+		want, got := judgeAll(t, one, facts, now), judgeAll(t, sharded, facts, now)
 		if len(want) < 40 {
 			t.Fatalf("%s: only %d results", name, len(want))
 		}
@@ -233,4 +203,24 @@ func TestShardedCompileJudgesAsOneCompiler(t *testing.T) {
 			}
 		}
 	}
+}
+
+// judgeAll evaluates every control e compiled on facts with the default
+// parameters.
+func judgeAll(t *testing.T, e *Engine, facts audit.Facts, now time.Time) []audit.Result {
+	t.Helper()
+	ctx := context.Background()
+	prep, err := e.Prepare(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	params, err := e.Params(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := prep.Evaluate(ctx, facts, params, now, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
 }

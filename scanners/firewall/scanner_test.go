@@ -12,12 +12,12 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/vouch-audit/vouch/audit"
 	"github.com/vouch-audit/vouch/internal/testenv"
+	"github.com/vouch-audit/vouch/internal/testtarget"
 	"github.com/vouch-audit/vouch/scanners"
 	"github.com/vouch-audit/vouch/scanners/host"
 	"github.com/vouch-audit/vouch/target"
@@ -413,20 +413,6 @@ func TestIptablesSaveRunsOnlyWhenATableCouldBeIts(t *testing.T) {
 	}
 }
 
-// countingDir notes how often each file is read.
-type countingDir struct {
-	*target.Dir
-	mu    *sync.Mutex
-	reads map[string]int
-}
-
-func (c countingDir) ReadFile(p string, max int64) ([]byte, error) {
-	c.mu.Lock()
-	c.reads[p]++
-	c.mu.Unlock()
-	return c.Dir.ReadFile(p, max)
-}
-
 // TestOneCollectionReadsSocketsOnce: with the host and firewall scanners in
 // one run, the sockets and processes are read once and both sections hold
 // them.
@@ -436,11 +422,11 @@ func TestOneCollectionReadsSocketsOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tg := countingDir{Dir: d, mu: &sync.Mutex{}, reads: map[string]int{}}
+	tg := testtarget.NewReadCounter(d)
 	run := &audit.Run{Scanners: scanners.NewRegistry(host.New(), New()), Now: time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)}
 	facts := run.Collect(context.Background(), tg)
 	for _, p := range []string{"/proc/net/tcp", "/proc/net/udp6", "/proc/1/comm"} {
-		if n := tg.reads[p]; n != 1 {
+		if n := tg.Reads(p); n != 1 {
 			t.Errorf("%s read %d times; want once", p, n)
 		}
 	}

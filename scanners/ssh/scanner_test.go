@@ -8,13 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	xssh "golang.org/x/crypto/ssh"
 
 	"github.com/vouch-audit/vouch/audit"
+	"github.com/vouch-audit/vouch/internal/testtarget"
 	"github.com/vouch-audit/vouch/scanners"
 	"github.com/vouch-audit/vouch/scanners/host"
 	"github.com/vouch-audit/vouch/target"
@@ -348,20 +348,6 @@ func TestPackageVersionFindsTheStanza(t *testing.T) {
 	}
 }
 
-// readCounter notes how often each file is read.
-type readCounter struct {
-	*target.Dir
-	mu    *sync.Mutex
-	reads map[string]int
-}
-
-func (c readCounter) ReadFile(p string, max int64) ([]byte, error) {
-	c.mu.Lock()
-	c.reads[p]++
-	c.mu.Unlock()
-	return c.Dir.ReadFile(p, max)
-}
-
 // TestOneCollectionReadsTheDpkgDatabaseOnce: the host and SSH scanners in one
 // run share one read of the dpkg status file, and both use it.
 func TestOneCollectionReadsTheDpkgDatabaseOnce(t *testing.T) {
@@ -370,10 +356,10 @@ func TestOneCollectionReadsTheDpkgDatabaseOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tg := readCounter{Dir: d, mu: &sync.Mutex{}, reads: map[string]int{}}
+	tg := testtarget.NewReadCounter(d)
 	run := &audit.Run{Scanners: scanners.NewRegistry(host.New(), New()), Now: time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)}
 	facts := run.Collect(context.Background(), tg)
-	if n := tg.reads["/var/lib/dpkg/status"]; n != 1 {
+	if n := tg.Reads("/var/lib/dpkg/status"); n != 1 {
 		t.Errorf("/var/lib/dpkg/status read %d times; want once", n)
 	}
 	var s struct {
