@@ -3,6 +3,7 @@ package scanners
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"sync"
 
 	"github.com/vouch-audit/vouch/target"
@@ -15,7 +16,15 @@ type sharedKey struct{}
 // for all of them.
 type shared struct {
 	mu   sync.Mutex
-	vals map[string]*sharedVal
+	vals map[sharedID]*sharedVal
+}
+
+// sharedID names a value: what it is, and of which target, so a scanner
+// that reads another tree in the same run (an image's) never gets the
+// machine's value.
+type sharedID struct {
+	t   target.Target
+	key string
 }
 
 type sharedVal struct {
@@ -28,23 +37,24 @@ type sharedVal struct {
 // same expensive listing (the host's processes and sockets, which the
 // firewall scanner also needs) read the target once.
 func WithShared(ctx context.Context) context.Context {
-	return context.WithValue(ctx, sharedKey{}, &shared{vals: map[string]*sharedVal{}})
+	return context.WithValue(ctx, sharedKey{}, &shared{vals: map[sharedID]*sharedVal{}})
 }
 
-// Shared returns fn's result for key, calling fn only for the first caller
-// under a context from WithShared; later callers wait for it and get the same
-// value, which none of them may change. Without such a context fn is called
-// every time.
-func Shared[T any](ctx context.Context, key string, fn func() T) T {
+// Shared returns fn's result for key on target t, calling fn only for the
+// first caller under a context from WithShared; later callers wait for it and
+// get the same value, which none of them may change. Without such a context,
+// or for a target value that cannot be compared, fn is called every time.
+func Shared[T any](ctx context.Context, t target.Target, key string, fn func() T) T {
 	s, ok := ctx.Value(sharedKey{}).(*shared)
-	if !ok {
+	if !ok || t == nil || !reflect.TypeOf(t).Comparable() {
 		return fn()
 	}
+	id := sharedID{t, key}
 	s.mu.Lock()
-	sv, ok := s.vals[key]
+	sv, ok := s.vals[id]
 	if !ok {
 		sv = &sharedVal{}
-		s.vals[key] = sv
+		s.vals[id] = sv
 	}
 	s.mu.Unlock()
 	sv.once.Do(func() { sv.v = fn() })
@@ -61,7 +71,7 @@ type fileRead struct {
 // dpkg database, which the host and SSH scanners both read, is most of a
 // megabyte. Callers must not change the bytes.
 func SharedFile(ctx context.Context, t target.Target, path string, max int64) ([]byte, error) {
-	r := Shared(ctx, fmt.Sprintf("file %d %s", max, path), func() fileRead {
+	r := Shared(ctx, t, fmt.Sprintf("file %d %s", max, path), func() fileRead {
 		b, err := t.ReadFile(path, max)
 		return fileRead{b, err}
 	})

@@ -40,7 +40,7 @@ func (r sharedRead) replay(c *scanners.Collection) {
 
 // sharedProcesses reads the processes once for the collection.
 func sharedProcesses(ctx context.Context, t target.Target) sharedRead {
-	return scanners.Shared(ctx, "host.processes", func() sharedRead {
+	return scanners.Shared(ctx, t, "host.processes", func() sharedRead {
 		c := scanners.NewCollection(time.Time{})
 		f := &Facts{}
 		readProcesses(ctx, t, c, f)

@@ -39,7 +39,7 @@ func collectSockets(ctx context.Context, t target.Target, c *scanners.Collection
 
 // sharedSockets reads the sockets and their owners once for the collection.
 func sharedSockets(ctx context.Context, t target.Target) sharedRead {
-	return scanners.Shared(ctx, "host.sockets", func() sharedRead {
+	return scanners.Shared(ctx, t, "host.sockets", func() sharedRead {
 		c := scanners.NewCollection(time.Time{})
 		f := &Facts{Processes: sharedProcesses(ctx, t).Processes}
 		readSockets(ctx, t, c, f)
