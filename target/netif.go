@@ -28,33 +28,23 @@ type Interfacer interface {
 var _ Interfacer = (*Local)(nil)
 
 // NetInterfaces lists this machine's interfaces in index order, as the
-// network namespace of this process sees them.
+// network namespace of this process sees them: one dump of the links and
+// one of every address (net.Interface.Addrs would dump every address once
+// per interface, and a Docker host has one per container).
 func (*Local) NetInterfaces() ([]NetInterface, error) {
 	ifs, err := net.Interfaces()
 	if err != nil {
 		return nil, fmt.Errorf("list network interfaces: %w", err)
 	}
+	addrs, err := interfaceAddrs()
+	if err != nil {
+		return nil, fmt.Errorf("list interface addresses: %w", err)
+	}
 	out := make([]NetInterface, 0, len(ifs))
 	for _, ifc := range ifs {
-		addrs, err := ifc.Addrs()
-		if err != nil {
-			return nil, fmt.Errorf("list addresses of %s: %w", ifc.Name, err)
-		}
-		ni := NetInterface{Name: ifc.Name, Up: ifc.Flags&net.FlagUp != 0, Loopback: ifc.Flags&net.FlagLoopback != 0, Addrs: []netip.Prefix{}}
-		for _, a := range addrs {
-			ipn, ok := a.(*net.IPNet)
-			if !ok {
-				continue
-			}
-			ip, ok := netip.AddrFromSlice(ipn.IP)
-			if !ok {
-				continue
-			}
-			if len(ipn.Mask) == net.IPv4len {
-				ip = ip.Unmap() // Go holds IPv4 addresses in 16 bytes
-			}
-			bits, _ := ipn.Mask.Size()
-			ni.Addrs = append(ni.Addrs, netip.PrefixFrom(ip, bits))
+		ni := NetInterface{Name: ifc.Name, Up: ifc.Flags&net.FlagUp != 0, Loopback: ifc.Flags&net.FlagLoopback != 0, Addrs: addrs[ifc.Index]}
+		if ni.Addrs == nil {
+			ni.Addrs = []netip.Prefix{}
 		}
 		out = append(out, ni)
 	}
