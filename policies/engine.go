@@ -186,13 +186,7 @@ func compileShards(modules map[string]*ast.Module, n int) (map[string]*ast.Compi
 	members := make([][]string, n)
 	for i := range shards {
 		shards[i] = map[string]*ast.Module{}
-		for p, m := range lib {
-			if i == 0 {
-				shards[i][p] = m
-			} else {
-				shards[i][p] = m.Copy() // the compiler rewrites what it is given
-			}
-		}
+		maps.Copy(shards[i], lib) // Compile works on copies of what it is given
 	}
 	for _, g := range names { // largest first, each to the smallest shard
 		i := 0
