@@ -23,6 +23,10 @@ func TestLinesSplitsLikeAScanner(t *testing.T) {
 	}
 }
 
+// hasCredentialHint reports whether text holds one of credentialHints in any
+// letter case.
+func hasCredentialHint(b []byte) bool { return newHintScan(b).next() >= 0 }
+
 func TestCredentialHintIgnoresCase(t *testing.T) {
 	for in, want := range map[string]bool{
 		"DB_PassWord=x": true, "API_KEY=1": true, "client_Secret: y": true, "x-auth-TOKEN": true,

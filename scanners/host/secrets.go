@@ -336,7 +336,7 @@ func secretKind(b []byte) string {
 		if isCredentialLine(string(b[start:end])) {
 			return kindCredential
 		}
-		h.skipTo(end + 1)
+		h.from = end + 1
 	}
 }
 
@@ -381,9 +381,6 @@ func (h *hintScan) next() int {
 	return best
 }
 
-// skipTo moves the scan's position to off.
-func (h *hintScan) skipTo(off int) { h.from = off }
-
 // find searches for hint i/2 by its anchor in case i%2 from the position.
 func (h *hintScan) find(i int) int {
 	hint := credentialHints[i/2]
@@ -407,10 +404,6 @@ func (h *hintScan) find(i int) int {
 	}
 	return -1
 }
-
-// hasCredentialHint reports whether text holds one of credentialHints in any
-// letter case, without copying it.
-func hasCredentialHint(b []byte) bool { return newHintScan(b).next() >= 0 }
 
 // hasPrefixFold reports whether b starts with lower, ignoring ASCII case.
 func hasPrefixFold(b, lower []byte) bool {
