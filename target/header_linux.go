@@ -62,7 +62,7 @@ func readWhole(fsPath, name string, max int64) ([]byte, error) {
 	buf := make([]byte, 0, st.Size+512)
 	for {
 		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)] // grow: a /proc file, or one that grew
+			buf = append(buf, 0)[:len(buf)] // grow: the file grew since the fstat
 		}
 		n, err := syscall.Read(fd, buf[len(buf):cap(buf)])
 		if err == syscall.EINTR {
@@ -76,7 +76,7 @@ func readWhole(fsPath, name string, max int64) ([]byte, error) {
 			return nil, fmt.Errorf("read %s: %w (%d)", name, ErrTooLarge, max)
 		}
 		// The size fstat gave is read: the file as it was when opened.
-		if n == 0 || st.Size > 0 && int64(len(buf)) == st.Size {
+		if n == 0 || int64(len(buf)) == st.Size {
 			return buf, nil
 		}
 	}
