@@ -462,23 +462,30 @@ func TestLocalInterfacesAgreeWithIP(t *testing.T) {
 		}
 		return ifs
 	}
+	got, want := readBetween(t, readIP, func() ([]Interface, error) { return interfaces(context.Background(), target.NewLocal()) })
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("from the kernel:\n%+v\nfrom ip -j addr:\n%+v", got, want)
+	}
+	if !slices.ContainsFunc(got, func(i Interface) bool { return i.Loopback && i.Up && slices.Contains(i.Addresses, "127.0.0.1/8") }) {
+		t.Errorf("no loopback interface with 127.0.0.1/8 in %+v", got)
+	}
+}
+
+// readBetween calls ours between two calls of reference, again (up to ten
+// times) while the two reference readings differ, and returns ours and the
+// reference's reading: other tests change the machine's interfaces and
+// sockets meanwhile.
+func readBetween[T any](t *testing.T, reference func() T, ours func() (T, error)) (got, want T) {
+	t.Helper()
 	for try := 0; ; try++ {
-		before := readIP()
-		got, err := interfaces(context.Background(), target.NewLocal())
+		before := reference()
+		got, err := ours()
 		if err != nil {
 			t.Fatal(err)
 		}
-		after := readIP()
-		if !reflect.DeepEqual(before, after) && try < 10 {
-			continue
+		if after := reference(); reflect.DeepEqual(before, after) || try == 10 {
+			return got, before
 		}
-		if !reflect.DeepEqual(got, before) {
-			t.Errorf("from the kernel:\n%+v\nfrom ip -j addr:\n%+v", got, before)
-		}
-		if !slices.ContainsFunc(got, func(i Interface) bool { return i.Loopback && i.Up && slices.Contains(i.Addresses, "127.0.0.1/8") }) {
-			t.Errorf("no loopback interface with 127.0.0.1/8 in %+v", got)
-		}
-		return
 	}
 }
 
@@ -518,28 +525,18 @@ func TestLocalDualStackAgreesWithSS(t *testing.T) {
 		}
 		return m
 	}
-	for try := 0; ; try++ {
-		before := readSS()
-		got, err := dualStack(context.Background(), target.NewLocal())
-		if err != nil {
-			t.Fatal(err)
+	got, before := readBetween(t, readSS, func() (map[string]bool, error) { return dualStack(context.Background(), target.NewLocal()) })
+	for _, k := range dual {
+		if !got[k] {
+			t.Errorf("%s (IPV6_V6ONLY off) missing from %v", k, got)
 		}
-		if after := readSS(); !maps.Equal(before, after) && try < 10 {
-			continue
+	}
+	for _, k := range only {
+		if got[k] {
+			t.Errorf("%s (IPV6_V6ONLY on) in %v", k, got)
 		}
-		for _, k := range dual {
-			if !got[k] {
-				t.Errorf("%s (IPV6_V6ONLY off) missing from %v", k, got)
-			}
-		}
-		for _, k := range only {
-			if got[k] {
-				t.Errorf("%s (IPV6_V6ONLY on) in %v", k, got)
-			}
-		}
-		if !maps.Equal(got, before) {
-			t.Errorf("from sock_diag %v; ss -l prints *:PORT for %v", got, before)
-		}
-		return
+	}
+	if !maps.Equal(got, before) {
+		t.Errorf("from sock_diag %v; ss -l prints *:PORT for %v", got, before)
 	}
 }
