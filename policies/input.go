@@ -27,7 +27,9 @@ func inputValue(facts audit.Facts, params map[string]any, now time.Time) (ast.Va
 	if err != nil {
 		return nil, fmt.Errorf("encode facts: %w", err)
 	}
-	v, err := decodeJSON(b)
+	// One decoder reads every section, so the key terms it keeps serve all.
+	var d jsonDecoder
+	v, err := d.decode(b)
 	if err != nil {
 		return nil, fmt.Errorf("decode facts: %w", err)
 	}
@@ -36,7 +38,7 @@ func inputValue(facts audit.Facts, params map[string]any, now time.Time) (ast.Va
 		return nil, fmt.Errorf("decode facts: a %s, not an object", ast.ValueName(v))
 	}
 	for _, name := range slices.Sorted(maps.Keys(facts.Sections)) {
-		v, err := decodeJSON(facts.Sections[name])
+		v, err := d.decode(facts.Sections[name])
 		if err != nil {
 			return nil, fmt.Errorf("decode facts section %q: %w", name, err)
 		}
@@ -55,7 +57,13 @@ func inputValue(facts audit.Facts, params map[string]any, now time.Time) (ast.Va
 // escapes are taken as they are; the rest, and anything unusual, is left to
 // encoding/json so the result is what json.Unmarshal would give.
 func decodeJSON(b []byte) (ast.Value, error) {
-	d := jsonDecoder{b: b, s: string(b)}
+	var d jsonDecoder
+	return d.decode(b)
+}
+
+// decode reads the JSON document b. A decoder may read several in turn.
+func (d *jsonDecoder) decode(b []byte) (ast.Value, error) {
+	d.b, d.s, d.i = b, string(b), 0
 	v, err := d.value(0)
 	if err != nil {
 		return nil, err
@@ -79,6 +87,11 @@ type jsonDecoder struct {
 	// keys holds one term per distinct plain object key: facts repeat the
 	// same few names thousands of times, and OPA never changes an input term.
 	keys map[string]*ast.Term
+	// items and elems are stacks the objects and arrays being read keep
+	// their members on until they are complete: ast.NewObject copies its
+	// items, and an array gets a slice of exactly its length.
+	items [][2]*ast.Term
+	elems []*ast.Term
 }
 
 func (d *jsonDecoder) errorf(format string, args ...any) error {
@@ -109,19 +122,24 @@ func (d *jsonDecoder) value(depth int) (ast.Value, error) {
 	switch c := d.b[d.i]; {
 	case c == '{':
 		d.i++
-		var items [][2]*ast.Term
-		var index map[ast.String]int // key to item, in large objects
 		d.space()
 		if d.i < len(d.b) && d.b[d.i] == '}' {
 			d.i++
 			return ast.NewObject(), nil
 		}
+		base := len(d.items)
+		// Keys in ascending order cannot repeat, and json.Marshal writes a
+		// map's keys so: only an object out of order is searched for them.
+		ascending := true
+		var index map[ast.String]int // key to item, in large objects
 		for {
 			d.space()
 			if d.i >= len(d.b) || d.b[d.i] != '"' {
 				return nil, d.errorf("want an object key")
 			}
-			k, err := d.key()
+			// The keys of a large object in order are a map's (package
+			// names, paths): they seldom repeat, so they are not kept.
+			k, err := d.key(!ascending || len(d.items)-base < 16)
 			if err != nil {
 				return nil, err
 			}
@@ -134,37 +152,49 @@ func (d *jsonDecoder) value(depth int) (ast.Value, error) {
 			if err != nil {
 				return nil, err
 			}
+			items := d.items[base:]
+			if ascending && len(items) > 0 && items[len(items)-1][0].Value.(ast.String) >= k.Value.(ast.String) {
+				ascending = false
+			}
 			// A repeated key keeps its last value, as json.Unmarshal does
 			// (ast.NewObject would keep both).
-			if i := dupKey(items, &index, k); i >= 0 {
+			i := -1
+			if !ascending {
+				i = dupKey(items, &index, k)
+			}
+			if i >= 0 {
 				items[i][1] = d.term(v)
 			} else {
-				items = append(items, [2]*ast.Term{k, d.term(v)})
+				d.items = append(d.items, [2]*ast.Term{k, d.term(v)})
 			}
 			if done, err := d.next('}'); err != nil {
 				return nil, err
 			} else if done {
-				return ast.NewObject(items...), nil
+				obj := ast.NewObject(d.items[base:]...)
+				d.items = d.items[:base]
+				return obj, nil
 			}
 		}
 	case c == '[':
 		d.i++
-		var terms []*ast.Term
 		d.space()
 		if d.i < len(d.b) && d.b[d.i] == ']' {
 			d.i++
 			return ast.NewArray(), nil
 		}
+		base := len(d.elems)
 		for {
 			v, err := d.value(depth + 1)
 			if err != nil {
 				return nil, err
 			}
-			terms = append(terms, d.term(v))
+			d.elems = append(d.elems, d.term(v))
 			if done, err := d.next(']'); err != nil {
 				return nil, err
 			} else if done {
-				return ast.NewArray(terms...), nil
+				arr := ast.NewArray(slices.Clone(d.elems[base:])...)
+				d.elems = d.elems[:base]
+				return arr, nil
 			}
 		}
 	case c == '"':
@@ -240,9 +270,17 @@ func (d *jsonDecoder) next(closing byte) (bool, error) {
 	return false, d.errorf("want ',' or %q", closing)
 }
 
-// key reads an object key at d.i (its opening quote).
-func (d *jsonDecoder) key() (*ast.Term, error) {
+// key reads an object key at d.i (its opening quote): the term kept for it
+// when there is one, else a new term, kept if keep is set.
+func (d *jsonDecoder) key(keep bool) (*ast.Term, error) {
 	start := d.i
+	if !keep {
+		s, err := d.str()
+		if err != nil {
+			return nil, err
+		}
+		return d.term(s), nil
+	}
 	if end := plainEnd(d.b, start+1); end > 0 {
 		if t, ok := d.keys[string(d.b[start+1:end])]; ok {
 			d.i = end + 1

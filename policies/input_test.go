@@ -32,6 +32,14 @@ func TestInputValueEqualsTheGenericConversion(t *testing.T) {
 		keys = append(keys, fmt.Sprintf(`"k%d": %d`, i%25, i)) // k0-k14 twice, the second value kept
 	}
 	bigObject := strings.Join(keys, ", ")
+	// In ascending order keys cannot repeat; once the order breaks, a repeat
+	// of the last key or of an earlier one is found all the same.
+	keys = keys[:0]
+	for i := range 30 {
+		keys = append(keys, fmt.Sprintf(`"a%02d": %d`, i, i))
+	}
+	keys = append(keys, `"a29": "last"`, `"a05": "again"`, `"k1": {"a07": 7}`)
+	sortedObject := strings.Join(keys, ", ")
 	now := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
 	tgt, err := target.NewDir(filepath.Join("..", "fixtures", "hosts", "debian12-drifted"), "drifted")
 	if err != nil {
@@ -43,7 +51,7 @@ func TestInputValueEqualsTheGenericConversion(t *testing.T) {
 		"x": json.RawMessage(`{"s": "a\"\\u00e9\n", "n": [0, -1.5, 3e2, 12345678901234567890, -0, 1E+5, 0.5e-3], "b": [true, false], "z": null, "e": {}, "a": []}`),
 		// Escaped and plain spellings of one key (the last wins), a
 		// surrogate pair, HTML escapes, invalid UTF-8, and deep nesting.
-		"y": json.RawMessage("{\"k\\u0065y\": 1, \"key\": 2, \"u\": \"\\ud83d\\ude00 \\u003c\\u0026\\u003e\", \"bad\": \"a\xffb\", \"é\": \"ü\", \"d\": " + strings.Repeat("[", 200) + strings.Repeat("]", 200) + ", \"big\": {" + bigObject + "}}"),
+		"y": json.RawMessage("{\"k\\u0065y\": 1, \"key\": 2, \"u\": \"\\ud83d\\ude00 \\u003c\\u0026\\u003e\", \"bad\": \"a\xffb\", \"é\": \"ü\", \"d\": " + strings.Repeat("[", 200) + strings.Repeat("]", 200) + ", \"big\": {" + bigObject + "}, \"sorted\": {" + sortedObject + "}}"),
 	}}
 	params := map[string]any{"limit": 3, "names": []any{"a", "b"}}
 	for name, f := range map[string]audit.Facts{"host": facts, "odd": odd} {
