@@ -9,15 +9,21 @@ apt_distributions := {
 	"devuan", "elementary", "zorin", "neon", "pureos", "parrot",
 }
 
-# under holds when path is dir or lies below it ("/" contains every path).
+# under holds when path is dir or lies below it ("/" contains every path:
+# without its trailing slash it is the empty prefix).
 under(path, dir) if path == dir
 
-under(path, dir) if {
-	dir != "/"
-	startswith(path, concat("", [trim_suffix(dir, "/"), "/"]))
-}
+under(path, dir) if startswith(path, concat("", [trim_suffix(dir, "/"), "/"]))
 
-under(path, "/") if startswith(path, "/")
+# under_any holds when path is one of dirs or lies below one of them: under
+# for a list of directories at the cost of one prefix search.
+under_any(path, dirs) if path in dirs
+
+under_any(path, dirs) if strings.any_prefix_match(path, dir_prefixes(dirs))
+
+# dir_prefixes are directories as the prefixes of the paths below them: "/etc"
+# and "/etc/" give "/etc/", and "/" stays "/".
+dir_prefixes(dirs) := {concat("", [trim_suffix(d, "/"), "/"]) | some d in dirs}
 
 # mount_for is the longest mount point in points that contains path: the
 # filesystem a file at path is stored on. Undefined when none does.
@@ -29,16 +35,23 @@ mount_for(path, points) := max({m |
 	under(path, m)
 }
 
-# octal is the integer value of a string of octal digits such as "0640".
-octal(s) := sum(values) if {
-	digits := split(s, "")
-	n := count(digits)
-	values := [v | some i, d in digits; v := to_number(d) * bits.lsh(1, 3 * ((n - 1) - i))]
+# mode_digit is the permission digit at position i of a mode string such as
+# "0640", counted from the right (0: other, 1: group, 2: owner); undefined
+# where the string is too short.
+mode_digit(mode, i) := to_number(substring(mode, j, 1)) if {
+	j := (count(mode) - 1) - i
+	j >= 0
 }
 
-# group_or_other_readable holds when a file mode (octal string) lets the group
-# or others read the file.
-group_or_other_readable(mode) if bits.and(octal(mode), 36) != 0
+# group_readable and other_readable hold when a file mode (octal string) lets
+# the group, or others, read the file: its group or other digit is 4 to 7.
+group_readable(mode) if regex.match(`[4-7].$`, mode)
+
+other_readable(mode) if regex.match(`[4-7]$`, mode)
+
+# group_or_other_readable holds when a file mode lets the group or others
+# read the file.
+group_or_other_readable(mode) if regex.match(`[4-7].?$`, mode)
 
 # sysctl_value is a kernel parameter value as a string with whitespace
 # collapsed, so "1", 1 and " 1 " compare equal.

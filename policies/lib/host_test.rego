@@ -34,13 +34,29 @@ test_mount_for_falls_back_to_root if {
 	lib.mount_for("/opt/app", ["/", "/srv"]) == "/"
 }
 
+test_under_any_matches_the_directory_or_below if {
+	lib.under_any("/etc", ["/srv", "/etc"])
+	lib.under_any("/etc/ssl/key.pem", ["/srv", "/etc/"])
+	lib.under_any("/srv/app", ["/"])
+	not lib.under_any("/etcetera/x", ["/etc"])
+	not lib.under_any("/etc", ["/etc/"])
+	not lib.under_any("/opt/x", [])
+}
+
 test_mount_for_is_undefined_without_a_containing_mount if {
 	not lib.mount_for("/opt/app", ["/srv"])
 }
 
-test_octal_parses_a_file_mode if {
-	lib.octal("0640") == 416
-	lib.octal("755") == 493
+test_mode_digits_count_from_the_right if {
+	lib.mode_digit("0640", 0) == 0
+	lib.mode_digit("0640", 1) == 4
+	lib.mode_digit("755", 2) == 7
+	not lib.mode_digit("4", 1)
+}
+
+test_mode_4_is_other_readable_only if {
+	lib.other_readable("4")
+	not lib.group_readable("4")
 }
 
 test_mode_0600_is_private if {

@@ -93,26 +93,23 @@ method_setting := {
 # usable holds when method m can be used on a connection with effective
 # configuration eff: its keyword is yes and AuthenticationMethods lets it in.
 usable(eff, m) if {
-	first(eff, method_setting[m]) == "yes"
+	eff[method_setting[m]][0] == "yes"
 	methods_allow(eff, m)
 }
 
-methods_allow(eff, _) if first(eff, "authenticationmethods") == "any"
+methods_allow(eff, _) if eff.authenticationmethods[0] == "any"
 
 methods_allow(eff, m) if m in required_methods(eff)
 
 # required_methods are the methods AuthenticationMethods names (without
 # keyboard-interactive:pam style submethods); empty for "any".
 required_methods(eff) := {name |
-	first(eff, "authenticationmethods") != "any"
-	some list in split(first(eff, "authenticationmethods"), " ")
+	eff.authenticationmethods[0] != "any"
+	some list in split(eff.authenticationmethods[0], " ")
 	some step in split(list, ",")
 	step != ""
 	name := split(step, ":")[0]
 }
-
-# first is the first value of a keyword in an effective configuration.
-first(eff, kw) := eff[kw][0]
 
 # probe_skip is the reason a probe-only control does not apply: a dir: tree
 # has no server, and a local sshd that listens nowhere cannot be probed.
@@ -163,12 +160,8 @@ probe_part_errors(prefix) := {msg |
 	msg := sprintf("probe of %s: %s failed: %s", [ep.address, part, reason])
 }
 
-# octal_digit is the permission digit at position i of a mode string, counted
-# from the right (0: other, 1: group, 2: owner).
-octal_digit(mode, i) := to_number(substring(mode, count(mode) - 1 - i, 1))
-
 # group_or_other(mode, bit) holds when group or other has the permission bit
 # (4 read, 2 write, 1 execute).
-group_or_other(mode, bit) if bits.and(octal_digit(mode, 0), bit) != 0
+group_or_other(mode, bit) if bits.and(lib.mode_digit(mode, 0), bit) != 0
 
-group_or_other(mode, bit) if bits.and(octal_digit(mode, 1), bit) != 0
+group_or_other(mode, bit) if bits.and(lib.mode_digit(mode, 1), bit) != 0

@@ -27,8 +27,7 @@ error contains msg if some msg in lib.missing({"host.secret_files"})
 
 judged contains f if {
 	some f in input.host.secret_files
-	some dir in input.params.secret_paths
-	lib.under(f.path, dir)
+	lib.under_any(f.path, input.params.secret_paths)
 }
 
 deny contains {"msg": msg, "data": object.filter(f, ["path", "kind", "owner", "group", "mode", "sha256"])} if {
@@ -38,10 +37,10 @@ deny contains {"msg": msg, "data": object.filter(f, ["path", "kind", "owner", "g
 }
 
 readers(mode) := "group and others" if {
-	bits.and(lib.octal(mode), 32) != 0
-	bits.and(lib.octal(mode), 4) != 0
+	lib.group_readable(mode)
+	lib.other_readable(mode)
 } else := "group" if {
-	bits.and(lib.octal(mode), 32) != 0
+	lib.group_readable(mode)
 } else := "others"
 
 evidence contains {"msg": msg, "data": object.filter(f, ["path", "kind", "owner", "mode"])} if {

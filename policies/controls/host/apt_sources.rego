@@ -51,10 +51,10 @@ skip contains msg if {
 # deb.debian.org/debian.
 bare(uri) := trim_right(regex.replace(lower(uri), `^[a-z0-9+.-]+://`, ""), "/")
 
-allowed(uri) if {
-	some entry in input.params.allowed_repositories
-	lib.under(concat("", ["/", bare(uri)]), concat("", ["/", bare(entry)]))
-}
+# allowed_paths are the allowed repositories as paths: "/deb.debian.org/debian".
+allowed_paths := {concat("", ["/", bare(entry)]) | some entry in input.params.allowed_repositories}
+
+allowed(uri) if lib.under_any(concat("", ["/", bare(uri)]), allowed_paths)
 
 deny contains {"msg": msg, "data": s} if {
 	lib.apt_based

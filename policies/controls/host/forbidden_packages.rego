@@ -54,20 +54,19 @@ skip contains msg if {
 
 # A name without glob syntax is looked up; only patterns are matched against
 # every installed package (a host has hundreds).
-is_pattern(entry) if {
-	some c in ["*", "?", "[", "{", "\\"]
-	contains(entry, c)
+patterns := {entry |
+	some entry in input.params.forbidden_packages
+	regex.match(`[*?\[{\\]`, entry)
 }
 
 installed contains name if {
 	some name in input.params.forbidden_packages
-	not is_pattern(name)
+	not name in patterns
 	input.host.packages[name]
 }
 
 installed contains name if {
-	some pattern in input.params.forbidden_packages
-	is_pattern(pattern)
+	some pattern in patterns
 	some name, _ in input.host.packages
 	glob.match(pattern, null, name)
 }

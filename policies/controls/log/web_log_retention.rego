@@ -46,8 +46,7 @@ web_dirs := {dir | some _, dir in web_servers} | {"/var/log/httpd"}
 web_rules contains r if {
 	some r in input.host.logrotate.rules
 	some p in r.patterns
-	some dir in web_dirs
-	lib.under(p, dir)
+	lib.under_any(p, web_dirs)
 }
 
 # uncovered maps each web log directory whose server is installed, but which

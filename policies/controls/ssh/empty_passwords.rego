@@ -29,7 +29,7 @@ error contains msg if some msg in ssh.keyword_errors(keywords)
 deny contains {"msg": msg, "data": {"connection": c.name, "permitemptypasswords": v}} if {
 	some c in ssh.connections
 	ssh.judged(c, keywords)
-	v := ssh.first(c.effective, "permitemptypasswords")
+	v := c.effective.permitemptypasswords[0]
 	v != "no"
 	msg := sprintf("PermitEmptyPasswords is %s%s", [v, ssh.where(c)])
 }

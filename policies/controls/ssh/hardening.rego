@@ -42,14 +42,14 @@ error contains msg if some msg in ssh.keyword_errors(keywords)
 # forwarding keywords do not matter when DisableForwarding is yes.
 exempt(c, kw) if {
 	kw in {"x11forwarding", "allowtcpforwarding"}
-	ssh.first(c.effective, "disableforwarding") == "yes"
+	c.effective.disableforwarding[0] == "yes"
 }
 
 deny contains {"msg": msg, "data": {"connection": c.name, "keyword": kw, "value": v, "want": want}} if {
 	some c in ssh.connections
 	ssh.judged(c, keywords)
 	some kw, want in safe
-	v := ssh.first(c.effective, kw)
+	v := c.effective[kw][0]
 	v != want
 	not exempt(c, kw)
 	msg := sprintf("%s is %s, want %s%s", [kw, v, want, ssh.where(c)])

@@ -32,9 +32,9 @@ error contains msg if some msg in ssh.config_errors
 
 error contains msg if some msg in ssh.keyword_errors(keywords)
 
-interval(c) := to_number(ssh.first(c.effective, "clientaliveinterval"))
+interval(c) := to_number(c.effective.clientaliveinterval[0])
 
-countmax(c) := to_number(ssh.first(c.effective, "clientalivecountmax"))
+countmax(c) := to_number(c.effective.clientalivecountmax[0])
 
 facts(c) := {"connection": c.name, "clientaliveinterval": interval(c), "clientalivecountmax": countmax(c)}
 

@@ -30,12 +30,12 @@ error contains msg if some msg in ssh.keyword_errors(keywords)
 deny contains {"msg": msg, "data": {"connection": c.name, "loglevel": v}} if {
 	some c in ssh.connections
 	ssh.judged(c, keywords)
-	v := ssh.first(c.effective, "loglevel")
+	v := c.effective.loglevel[0]
 	not upper(v) in {"INFO", "VERBOSE"}
 	msg := sprintf("LogLevel is %s, want INFO or VERBOSE%s", [v, ssh.where(c)])
 }
 
 evidence contains {"msg": msg, "data": {"loglevel": v}} if {
-	v := ssh.first(ssh.cfg.effective, "loglevel")
+	v := ssh.cfg.effective.loglevel[0]
 	msg := sprintf("LogLevel is %s", [v])
 }

@@ -29,7 +29,7 @@ error contains msg if some msg in ssh.config_errors
 
 error contains msg if some msg in ssh.keyword_errors({"logingracetime"})
 
-grace := to_number(ssh.first(ssh.cfg.effective, "logingracetime"))
+grace := to_number(ssh.cfg.effective.logingracetime[0])
 
 deny contains {"msg": "LoginGraceTime is 0: unauthenticated connections are never dropped", "data": {"logingracetime": grace}} if {
 	grace == 0

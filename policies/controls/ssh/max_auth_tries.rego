@@ -36,12 +36,12 @@ error contains msg if some msg in ssh.keyword_errors(keywords)
 deny contains {"msg": msg, "data": {"connection": c.name, "maxauthtries": n, "limit": input.params.ssh_max_auth_tries}} if {
 	some c in ssh.connections
 	ssh.judged(c, keywords)
-	n := to_number(ssh.first(c.effective, "maxauthtries"))
+	n := to_number(c.effective.maxauthtries[0])
 	n > input.params.ssh_max_auth_tries
 	msg := sprintf("MaxAuthTries is %d, above the limit of %d%s", [n, input.params.ssh_max_auth_tries, ssh.where(c)])
 }
 
 evidence contains {"msg": msg, "data": {"maxauthtries": n}} if {
-	n := ssh.first(ssh.cfg.effective, "maxauthtries")
+	n := ssh.cfg.effective.maxauthtries[0]
 	msg := sprintf("MaxAuthTries is %s", [n])
 }

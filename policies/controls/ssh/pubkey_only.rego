@@ -53,7 +53,7 @@ deny contains {"msg": msg, "data": {"connection": c.name, "method": m, "settings
 	msg := sprintf("sshd allows %s authentication%s", [m, ssh.where(c)])
 }
 
-deny contains {"msg": msg, "data": {"connection": c.name, "authenticationmethods": ssh.first(c.effective, "authenticationmethods")}} if {
+deny contains {"msg": msg, "data": {"connection": c.name, "authenticationmethods": c.effective.authenticationmethods[0]}} if {
 	some c in ssh.connections
 	ssh.judged(c, keywords)
 	some m in ssh.required_methods(c.effective)

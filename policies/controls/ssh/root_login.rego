@@ -30,7 +30,7 @@ error contains msg if some msg in ssh.keyword_errors(keywords)
 deny contains {"msg": msg, "data": {"connection": c.name, "permitrootlogin": v}} if {
 	some c in ssh.connections
 	ssh.judged(c, keywords)
-	v := ssh.first(c.effective, "permitrootlogin")
+	v := c.effective.permitrootlogin[0]
 	v != "no"
 	msg := sprintf("PermitRootLogin is %s%s", [v, ssh.where(c)])
 }
