@@ -290,6 +290,44 @@ type Prepared struct {
 type unit struct {
 	query rego.PreparedEvalQuery
 	pkgs  []string
+	// rules holds, per package, the verdict rules bound one by one (p0_deny,
+	// ...); nil when the package's whole document is bound instead (p0).
+	rules [][]string
+}
+
+// verdictRules are the rules a result is made of.
+var verdictRules = []string{"deny", "error", "skip", "evidence"}
+
+// boundRules returns which of the verdict rules package pkg defines, when
+// every one it defines is a set (deny contains ...), so that each can be
+// bound alone: binding the package's whole document would evaluate its helper
+// rules too, even those only a failing rule needs. ok is false otherwise (a
+// tree given to New may define deny := ...), and the whole document is bound.
+func boundRules(c *ast.Compiler, pkg string) (names []string, ok bool) {
+	path := "data." + pkg
+	found := map[string]bool{}
+	for _, m := range c.Modules {
+		if m.Package.Path.String() != path {
+			continue
+		}
+		for _, r := range m.Rules {
+			ref := r.Head.Ref()
+			name := ref[0].Value.String()
+			if !slices.Contains(verdictRules, name) {
+				continue
+			}
+			if len(ref) != 1 || r.Head.RuleKind() != ast.MultiValue || len(r.Head.Args) > 0 {
+				return nil, false
+			}
+			found[name] = true
+		}
+	}
+	for _, name := range verdictRules {
+		if found[name] {
+			names = append(names, name)
+		}
+	}
+	return names, true
 }
 
 // group is the package segment under vouch.controls: "host" for
@@ -322,8 +360,20 @@ func (e *Engine) Prepare(ctx context.Context) (*Prepared, error) {
 			chunk := pkgs[:min(unitSize, len(pkgs))]
 			pkgs = pkgs[len(chunk):]
 			var q strings.Builder
+			u := &unit{pkgs: chunk, rules: make([][]string, len(chunk))}
 			for i, pkg := range chunk {
-				fmt.Fprintf(&q, "p%d = data.%s\n", i, pkg)
+				names, ok := boundRules(e.compilerFor(g), pkg)
+				if !ok {
+					fmt.Fprintf(&q, "p%d = data.%s\n", i, pkg)
+					continue
+				}
+				u.rules[i] = names
+				for _, r := range names {
+					fmt.Fprintf(&q, "p%d_%s = data.%s.%s\n", i, r, pkg, r)
+				}
+			}
+			if q.Len() == 0 {
+				q.WriteString("true") // no package here defines a verdict rule
 			}
 			pq, err := rego.New(
 				rego.Query(q.String()),
@@ -333,7 +383,8 @@ func (e *Engine) Prepare(ctx context.Context) (*Prepared, error) {
 			if err != nil {
 				return nil, fmt.Errorf("prepare policies %s: %w", g, err)
 			}
-			p.units[g] = append(p.units[g], &unit{query: pq, pkgs: chunk})
+			u.query = pq
+			p.units[g] = append(p.units[g], u)
 		}
 	}
 	return p, nil
@@ -382,7 +433,17 @@ func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[s
 		}
 		values[i] = make([]any, len(u.pkgs))
 		for j := range u.pkgs {
-			values[i][j] = rs[0].Bindings[fmt.Sprintf("p%d", j)]
+			if u.rules[j] == nil {
+				values[i][j] = rs[0].Bindings[fmt.Sprintf("p%d", j)]
+				continue
+			}
+			items := make([][2]*ast.Term, 0, len(u.rules[j]))
+			for _, r := range u.rules[j] {
+				if t, ok := rs[0].Bindings[fmt.Sprintf("p%d_%s", j, r)].(*ast.Term); ok {
+					items = append(items, [2]*ast.Term{ast.StringTerm(r), t})
+				}
+			}
+			values[i][j] = ast.ObjectTerm(items...)
 		}
 	})
 	rules := map[string]ast.Object{}

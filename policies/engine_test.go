@@ -113,6 +113,46 @@ func TestVerdicts(t *testing.T) {
 	}
 }
 
+// completeControl writes deny as one value, not a set: its package is judged
+// from its whole document.
+const completeControl = `# METADATA
+# title: Deny as a complete rule
+# custom:
+#   id: DEMO-003
+#   severity: low
+#   facts: [host.demo]
+package vouch.controls.demo.complete
+
+deny := {"value too high"} if input.host.demo.value > 2
+
+evidence contains "value low" if input.host.demo.value <= 2
+`
+
+func TestCompleteVerdictRulesAreJudged(t *testing.T) {
+	eng, err := policies.New(demoFS(map[string]string{"controls/demo/complete.rego": completeControl}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prep, err := eng.Prepare(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	params, _ := eng.Params(nil, nil)
+	for _, tc := range []struct {
+		value  int
+		status audit.Status
+		msg    string
+	}{{9, audit.Fail, "value too high"}, {1, audit.Pass, "value low"}} {
+		rs, err := prep.Evaluate(context.Background(), facts(t, map[string]any{"demo": map[string]any{"value": tc.value}}, nil), params, now, []string{"DEMO-003"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rs) != 1 || rs[0].Status != tc.status || rs[0].Message != tc.msg {
+			t.Errorf("value %d: results = %+v; want one %s %q", tc.value, rs, tc.status, tc.msg)
+		}
+	}
+}
+
 func TestEngineErrorsWhenControlForgetsDeclaredFacts(t *testing.T) {
 	eng, err := policies.New(demoFS(nil))
 	if err != nil {
