@@ -35,27 +35,23 @@ mount_for(path, points) := max({m |
 	under(path, m)
 }
 
-# mode_digit is the permission digit at position i of a mode string such as
-# "0640", counted from the right (0: other, 1: group, 2: owner); undefined
-# where the string is too short.
-mode_digit(mode, i) := to_number(substring(mode, j, 1)) if {
-	j := (count(mode) - 1) - i
-	j >= 0
-}
-
-# group_readable and other_readable hold when a file mode (octal string) lets
-# the group, or others, read the file: its group or other digit is 4 to 7.
+# group_readable and other_readable hold when a file mode (octal string such
+# as "0640") lets the group, or others, read the file: its group or other
+# digit is 4 to 7.
 group_readable(mode) if regex.match(`[4-7].$`, mode)
 
 other_readable(mode) if regex.match(`[4-7]$`, mode)
 
-# group_or_other_readable holds when a file mode lets the group or others
-# read the file.
+# group_or_other_readable and group_or_other_writable hold when a file mode
+# lets the group or others read (digit 4 to 7), or write (2, 3, 6 or 7), the
+# file: one of its last two digits says so.
 group_or_other_readable(mode) if regex.match(`[4-7].?$`, mode)
+
+group_or_other_writable(mode) if regex.match(`[2367].?$`, mode)
 
 # sysctl_value is a kernel parameter value as a string with whitespace
 # collapsed, so "1", 1 and " 1 " compare equal.
-sysctl_value(v) := concat(" ", [w | some w in regex.split(`\s+`, trim_space(sprintf("%v", [v]))); w != ""])
+sysctl_value(v) := regex.replace(trim_space(sprintf("%v", [v])), `\s+`, " ")
 
 # logrotate_covers holds when a logrotate pattern (a path or glob as written)
 # names path.

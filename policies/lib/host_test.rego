@@ -47,11 +47,14 @@ test_mount_for_is_undefined_without_a_containing_mount if {
 	not lib.mount_for("/opt/app", ["/srv"])
 }
 
-test_mode_digits_count_from_the_right if {
-	lib.mode_digit("0640", 0) == 0
-	lib.mode_digit("0640", 1) == 4
-	lib.mode_digit("755", 2) == 7
-	not lib.mode_digit("4", 1)
+test_modes_are_read_from_their_last_two_digits if {
+	lib.group_or_other_writable("0620")
+	lib.group_or_other_writable("0603")
+	lib.group_or_other_writable("2")
+	not lib.group_or_other_writable("0744")
+	not lib.group_or_other_writable("0200")
+	not lib.group_or_other_readable("0700")
+	lib.group_or_other_readable("4")
 }
 
 test_mode_4_is_other_readable_only if {

@@ -159,9 +159,3 @@ probe_part_errors(prefix) := {msg |
 	startswith(part, prefix)
 	msg := sprintf("probe of %s: %s failed: %s", [ep.address, part, reason])
 }
-
-# group_or_other(mode, bit) holds when group or other has the permission bit
-# (4 read, 2 write, 1 execute).
-group_or_other(mode, bit) if bits.and(lib.mode_digit(mode, 0), bit) != 0
-
-group_or_other(mode, bit) if bits.and(lib.mode_digit(mode, 1), bit) != 0

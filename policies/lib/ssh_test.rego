@@ -137,12 +137,6 @@ test_authentication_methods_limit_usable_methods if {
 	ssh.required_methods(eff) == {"publickey", "keyboard-interactive"}
 }
 
-test_group_or_other_reads_permission_digits if {
-	ssh.group_or_other("0640", 4)
-	not ssh.group_or_other("0600", 4)
-	ssh.group_or_other("0602", 2)
-	not ssh.group_or_other("0644", 2)
-}
 
 test_dir_target_without_probe_is_skipped_for_probe_controls if {
 	ssh.probe_skip == {"no live probe of a dir: target; add --endpoint ssh://HOST:PORT to probe the server it describes"} with input as dir

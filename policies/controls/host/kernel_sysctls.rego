@@ -46,35 +46,39 @@ error contains msg if {
 	msg := sprintf("%s was not collected at runtime", [k])
 }
 
-deny contains {"msg": msg, "data": {"key": k, "expected": want, "runtime": v}} if {
-	some k, raw in input.params.kernel_sysctls
-	want := lib.sysctl_value(raw)
+# want, running and kept are each parameter key's expected, runtime and
+# persisted values with whitespace collapsed, each computed once.
+want := {k: lib.sysctl_value(raw) | some k, raw in input.params.kernel_sysctls}
+
+running := {k: lib.sysctl_value(v) | some k, _ in want; v := runtime[k]}
+
+kept := {k: lib.sysctl_value(p.value) | some k, _ in want; p := persisted[k]}
+
+deny contains {"msg": msg, "data": {"key": k, "expected": w, "runtime": v}} if {
+	some k, w in want
 	v := runtime[k]
-	lib.sysctl_value(v) != want
-	msg := sprintf("%s is %s at runtime, expected %s", [k, v, want])
+	running[k] != w
+	msg := sprintf("%s is %s at runtime, expected %s", [k, v, w])
 }
 
-deny contains {"msg": msg, "data": {"key": k, "expected": want, "persisted": null}} if {
+deny contains {"msg": msg, "data": {"key": k, "expected": w, "persisted": null}} if {
 	input.host.sysctl
-	some k, raw in input.params.kernel_sysctls
-	want := lib.sysctl_value(raw)
+	some k, w in want
 	not persisted[k]
-	msg := sprintf("%s = %s is not persisted in the sysctl configuration", [k, want])
+	msg := sprintf("%s = %s is not persisted in the sysctl configuration", [k, w])
 }
 
-deny contains {"msg": msg, "data": {"key": k, "expected": want, "persisted": p}} if {
-	some k, raw in input.params.kernel_sysctls
-	want := lib.sysctl_value(raw)
+deny contains {"msg": msg, "data": {"key": k, "expected": w, "persisted": p}} if {
+	some k, w in want
 	p := persisted[k]
-	lib.sysctl_value(p.value) != want
-	msg := sprintf("%s is persisted as %s in %s:%d, expected %s", [k, p.value, p.file, p.line, want])
+	kept[k] != w
+	msg := sprintf("%s is persisted as %s in %s:%d, expected %s", [k, p.value, p.file, p.line, w])
 }
 
 evidence contains {"msg": msg, "data": {"key": k, "runtime": runtime[k], "persisted": p}} if {
-	some k, raw in input.params.kernel_sysctls
-	want := lib.sysctl_value(raw)
-	lib.sysctl_value(runtime[k]) == want
+	some k, w in want
+	running[k] == w
 	p := persisted[k]
-	lib.sysctl_value(p.value) == want
-	msg := sprintf("%s is %s at runtime and in %s:%d", [k, want, p.file, p.line])
+	kept[k] == w
+	msg := sprintf("%s is %s at runtime and in %s:%d", [k, w, p.file, p.line])
 }

@@ -28,12 +28,15 @@ import data.vouch.lib
 
 error contains msg if some msg in lib.missing({"host.mounts"})
 
-# effective is the mount that hides the others at the same point: the last
-# entry of /proc/mounts.
-effective(path) := input.host.mounts[i] if {
+# points are the mount points the parameter names, without trailing slashes.
+points := {clean(raw) | some raw in input.params.noexec_mounts}
+
+# effective maps each of the points that is mounted to the mount that hides
+# the others there: its last entry in /proc/mounts.
+effective := {m.mount_point: m |
 	some i, m in input.host.mounts
-	m.mount_point == path
-	not mounted_again(path, i)
+	m.mount_point in points
+	not mounted_again(m.mount_point, i)
 }
 
 mounted_again(path, i) if {
@@ -44,24 +47,19 @@ mounted_again(path, i) if {
 
 deny contains {"msg": msg, "data": {"mount_point": path, "mount": null}} if {
 	input.host.mounts
-	some raw in input.params.noexec_mounts
-	path := clean(raw)
-	not effective(path)
+	some path in points
+	not effective[path]
 	msg := sprintf("%s is not a separate mount, so it cannot be noexec", [path])
 }
 
 deny contains {"msg": msg, "data": {"mount_point": path, "mount": m}} if {
-	some raw in input.params.noexec_mounts
-	path := clean(raw)
-	m := effective(path)
+	some path, m in effective
 	not "noexec" in m.options
 	msg := sprintf("%s is mounted without noexec", [path])
 }
 
 evidence contains {"msg": msg, "data": {"mount_point": path, "mount": m}} if {
-	some raw in input.params.noexec_mounts
-	path := clean(raw)
-	m := effective(path)
+	some path, m in effective
 	"noexec" in m.options
 	msg := sprintf("%s is a %s mount with noexec", [path, m.fstype])
 }

@@ -17,6 +17,7 @@
 #   remediation: chown root:root /etc/ssh/sshd_config /etc/ssh/sshd_config.d/* /etc/ssh/ssh_host_*_key; chmod 0644 the configuration files (or 0600) and 0600 the private keys.
 package vouch.controls.ssh.file_modes
 
+import data.vouch.lib
 import data.vouch.lib.ssh
 
 skip contains msg if some msg in ssh.config_skip
@@ -59,7 +60,7 @@ deny contains {"msg": msg, "data": f} if {
 	some f in files
 	f.kind == "configuration"
 	f.mode != ""
-	ssh.group_or_other(f.mode, 2)
+	lib.group_or_other_writable(f.mode)
 	msg := sprintf("configuration %s (mode %s) is writable by group or others", [f.path, f.mode])
 }
 
@@ -71,9 +72,9 @@ deny contains {"msg": msg, "data": f} if {
 	msg := sprintf("host private key %s (mode %s) is readable or writable by group or others", [f.path, f.mode])
 }
 
-bad_key_mode(mode) if ssh.group_or_other(mode, 4)
+bad_key_mode(mode) if lib.group_or_other_readable(mode)
 
-bad_key_mode(mode) if ssh.group_or_other(mode, 2)
+bad_key_mode(mode) if lib.group_or_other_writable(mode)
 
 evidence contains {"msg": msg, "data": {"files": sort([f.path | some f in files])}} if {
 	msg := sprintf("%d configuration and host key files are root-owned with safe modes", [count(files)])
