@@ -298,18 +298,15 @@ type unit struct {
 // verdictRules are the rules a result is made of.
 var verdictRules = []string{"deny", "error", "skip", "evidence"}
 
-// boundRules returns which of the verdict rules package pkg defines, when
+// boundRules returns which of the verdict rules a package (its compiled
+// modules) defines, when
 // every one it defines is a set (deny contains ...), so that each can be
 // bound alone: binding the package's whole document would evaluate its helper
 // rules too, even those only a failing rule needs. ok is false otherwise (a
 // tree given to New may define deny := ...), and the whole document is bound.
-func boundRules(c *ast.Compiler, pkg string) (names []string, ok bool) {
-	path := "data." + pkg
+func boundRules(modules []*ast.Module) (names []string, ok bool) {
 	found := map[string]bool{}
-	for _, m := range c.Modules {
-		if m.Package.Path.String() != path {
-			continue
-		}
+	for _, m := range modules {
 		for _, r := range m.Rules {
 			ref := r.Head.Ref()
 			name := ref[0].Value.String()
@@ -353,6 +350,17 @@ func (e *Engine) Prepare(ctx context.Context) (*Prepared, error) {
 			byGroup[g] = append(byGroup[g], c.Package)
 		}
 	}
+	// The compiled modules of each control package, indexed once: a package
+	// is looked for in its group's compiler only.
+	modules := map[string][]*ast.Module{}
+	for g := range byGroup {
+		for _, m := range e.compilerFor(g).Modules {
+			pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
+			if group(pkg) == g && strings.HasPrefix(pkg, controlsRoot+".") {
+				modules[pkg] = append(modules[pkg], m)
+			}
+		}
+	}
 	for g, pkgs := range byGroup {
 		slices.Sort(pkgs)
 		pkgs = slices.Compact(pkgs)
@@ -362,7 +370,7 @@ func (e *Engine) Prepare(ctx context.Context) (*Prepared, error) {
 			var q strings.Builder
 			u := &unit{pkgs: chunk, rules: make([][]string, len(chunk))}
 			for i, pkg := range chunk {
-				names, ok := boundRules(e.compilerFor(g), pkg)
+				names, ok := boundRules(modules[pkg])
 				if !ok {
 					fmt.Fprintf(&q, "p%d = data.%s\n", i, pkg)
 					continue
