@@ -27,6 +27,8 @@ type Config struct {
 	// DefaultsVersion is the OpenSSH release whose defaults filled unset
 	// keywords when Source is "files".
 	DefaultsVersion string `json:"defaults_version,omitempty"`
+	// Note says why the files were read although sshd is installed.
+	Note string `json:"note,omitempty"`
 	// Effective maps each lowercase keyword to the values sshd -T prints for
 	// it, one element per line, in order (several for port, listenaddress,
 	// hostkey, allowusers, acceptenv, subsystem...; comma lists stay joined).
