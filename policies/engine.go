@@ -421,13 +421,19 @@ func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[s
 	if err != nil {
 		return nil, err
 	}
+	// Where each package's controls go in the results.
+	results := make([]audit.Result, len(judged))
+	slot := map[string][]int{}
+	for i, c := range judged {
+		slot[c.Package] = append(slot[c.Package], i)
+	}
 	// The units are independent queries over the same input: they are
-	// evaluated on every core.
+	// evaluated on every core, and each turns its packages' values into
+	// their controls' results there.
 	var units []*unit
 	for _, g := range slices.Sorted(maps.Keys(need)) {
 		units = append(units, p.units[g]...)
 	}
-	values := make([][]any, len(units))
 	errs := make([]error, len(units))
 	onEveryCore(len(units), func(i int) {
 		u := units[i]
@@ -439,50 +445,43 @@ func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[s
 		if len(rs) == 0 {
 			return // undefined: every control of the unit errors below
 		}
-		values[i] = make([]any, len(u.pkgs))
-		for j := range u.pkgs {
-			if u.rules[j] == nil {
-				values[i][j] = rs[0].Bindings[fmt.Sprintf("p%d", j)]
-				continue
-			}
-			items := make([][2]*ast.Term, 0, len(u.rules[j]))
-			for _, r := range u.rules[j] {
-				if t, ok := rs[0].Bindings[fmt.Sprintf("p%d_%s", j, r)].(*ast.Term); ok {
-					items = append(items, [2]*ast.Term{ast.StringTerm(r), t})
-				}
-			}
-			values[i][j] = ast.ObjectTerm(items...)
-		}
-	})
-	rules := map[string]ast.Object{}
-	for i, u := range units {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
 		for j, pkg := range u.pkgs {
-			if values[i] != nil {
-				if t, ok := values[i][j].(*ast.Term); ok {
-					if obj, ok := t.Value.(ast.Object); ok {
-						rules[pkg] = obj
+			var obj ast.Object
+			if u.rules[j] == nil {
+				if t, ok := rs[0].Bindings[fmt.Sprintf("p%d", j)].(*ast.Term); ok {
+					obj, _ = t.Value.(ast.Object)
+				}
+			} else {
+				items := make([][2]*ast.Term, 0, len(u.rules[j]))
+				for _, r := range u.rules[j] {
+					if t, ok := rs[0].Bindings[fmt.Sprintf("p%d_%s", j, r)].(*ast.Term); ok {
+						items = append(items, [2]*ast.Term{ast.StringTerm(r), t})
 					}
 				}
+				obj = ast.NewObject(items...)
+			}
+			if obj == nil {
+				continue
+			}
+			for _, k := range slot[pkg] {
+				results[k] = verdict(judged[k], obj, parsed, facts)
 			}
 		}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
 	}
-	results := make([]audit.Result, 0, len(judged))
-	for _, c := range judged {
-		if !p.e.isCompiled(c.ID) {
+	for i, c := range judged {
+		switch {
+		case !p.e.isCompiled(c.ID):
 			// The caller left it out of DefaultFor, yet has its facts: a
 			// bug, and never a pass.
-			results = append(results, errorResult(c, facts, "the control was not compiled for this run"))
-			continue
+			results[i] = errorResult(c, facts, "the control was not compiled for this run")
+		case results[i].ControlID == "":
+			results[i] = errorResult(c, facts, "the control's rules gave no value")
 		}
-		r, ok := rules[c.Package]
-		if !ok {
-			results = append(results, errorResult(c, facts, "the control's rules gave no value"))
-			continue
-		}
-		results = append(results, verdict(c, r, parsed, facts))
 	}
 	return results, nil
 }
