@@ -299,11 +299,11 @@ type unit struct {
 var verdictRules = []string{"deny", "error", "skip", "evidence"}
 
 // boundRules returns which of the verdict rules a package (its compiled
-// modules) defines, when
-// every one it defines is a set (deny contains ...), so that each can be
-// bound alone: binding the package's whole document would evaluate its helper
-// rules too, even those only a failing rule needs. ok is false otherwise (a
-// tree given to New may define deny := ...), and the whole document is bound.
+// modules) defines, when every one it defines is a set (deny contains ...),
+// so that each can be bound alone: binding the package's whole document would
+// evaluate its helper rules too, even those only a failing rule needs. ok is
+// false otherwise (a tree given to New may define deny := ...), and the whole
+// document is bound.
 func boundRules(modules []*ast.Module) (names []string, ok bool) {
 	found := map[string]bool{}
 	for _, m := range modules {

@@ -188,7 +188,6 @@ func CollectConfig(ctx context.Context, t target.Target) (*Config, error) {
 			return nil, fmt.Errorf("evaluate sshd config: %w", err)
 		}
 		cfg.Source, cfg.Effective, cfg.DefaultsVersion = "files", eff, defaultsVersion
-		cfg.Version = packageVersion(ctx, t)
 	case err != nil:
 		return nil, fmt.Errorf("run sshd -T: %w", err)
 	default:
@@ -197,10 +196,11 @@ func CollectConfig(ctx context.Context, t target.Target) (*Config, error) {
 			return nil, err
 		}
 		cfg.Source, cfg.Effective = "sshd -T", eff
-		cfg.Version = <-version
-		if cfg.Version == "" {
-			cfg.Version = packageVersion(ctx, t)
-		}
+	}
+	// The installed sshd's own answer (a stopped sshd still tells it), else
+	// the package's.
+	if cfg.Version = <-version; cfg.Version == "" {
+		cfg.Version = packageVersion(ctx, t)
 	}
 
 	// Without a Match block in files that all read cleanly, every connection
