@@ -14,11 +14,15 @@ package container
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
+	"net"
 	"os"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	ctypes "github.com/moby/moby/api/types/container"
@@ -157,6 +161,12 @@ func (s *Scanner) scan(ctx context.Context, t target.Target, c *scanners.Collect
 			return f, nil // certain: nothing of an engine here
 		}
 		f.Engine.Installed = true
+		// The socket is dialled here, on this machine: os, not t.
+		if sock, ok := strings.CutPrefix(host, "unix://"); ok {
+			if _, err := os.Lstat(sock); errors.Is(err, fs.ErrNotExist) {
+				return s.notRunning(f, c, "no socket at "+sock), nil
+			}
+		}
 		l, err := newLive(host, s.opts.APIVersion, s.opts.Timeout, s.opts.MaxImageBytes, s.opts.TempDir)
 		if err != nil {
 			return s.unreachable(f, c, err), nil
@@ -167,6 +177,12 @@ func (s *Scanner) scan(ctx context.Context, t target.Target, c *scanners.Collect
 	f.Engine.Endpoint = src.endpoint()
 	ver, api, err := src.version(ctx)
 	if err != nil {
+		// The client's error drops the dial's reason: a socket file
+		// nothing listens on (dockerd killed without cleaning up) is told
+		// apart by dialling it once more.
+		if sock, ok := strings.CutPrefix(f.Engine.Endpoint, "unix://"); ok && refused(sock) {
+			return s.notRunning(f, c, "nothing listens on "+sock), nil
+		}
 		return s.unreachable(f, c, err), nil
 	}
 	f.Engine.Reachable, f.Engine.Version, f.Engine.APIVersion = true, ver, api
@@ -236,6 +252,27 @@ func (s *Scanner) unreachable(f *Facts, c *scanners.Collection, err error) *Fact
 	f.Engine.Error = err.Error()
 	for _, p := range factPaths {
 		c.Errorf(p, "docker engine installed but not readable: %v", err)
+	}
+	return f
+}
+
+// refused reports whether connecting to the unix socket at path is refused.
+func refused(path string) bool {
+	conn, err := net.DialTimeout("unix", path, time.Second)
+	if err == nil {
+		conn.Close()
+	}
+	return errors.Is(err, syscall.ECONNREFUSED)
+}
+
+// notRunning records an engine that is installed but stopped (why says how
+// that shows): the containers cannot be read, so every container fact is
+// missing with that reason, said plainly rather than as a dial error.
+func (s *Scanner) notRunning(f *Facts, c *scanners.Collection, why string) *Facts {
+	f.Engine.Reachable = false
+	f.Engine.Error = "not running: " + why
+	for _, p := range factPaths {
+		c.Errorf(p, "docker engine installed but not running (%s): start dockerd, or point DOCKER_HOST at a running engine", why)
 	}
 	return f
 }

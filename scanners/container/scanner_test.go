@@ -60,17 +60,55 @@ func TestHostWithoutEngineSkips(t *testing.T) {
 	}
 }
 
+func TestStoppedEngineErrorsSayingSo(t *testing.T) {
+	// An engine that is installed but stopped has no socket, or a stale one
+	// nothing listens on (dockerd killed without cleaning up): either way the
+	// result says the engine is not running, not how a dial failed.
+	stale := filepath.Join(t.TempDir(), "stale.sock")
+	l, err := net.Listen("unix", stale)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.(*net.UnixListener).SetUnlinkOnClose(false)
+	l.Close()
+	for _, tc := range []struct {
+		name, host, want string
+	}{
+		{"no socket", "unix:///nonexistent/vouch/docker.sock", "not running (no socket at /nonexistent/vouch/docker.sock)"},
+		{"stale socket", "unix://" + stale, "not running (nothing listens on " + stale + ")"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := container.New(container.Options{Host: tc.host, Getenv: noEnv, Timeout: 2 * time.Second})
+			got, f := judge(t, s, localTree{dirTarget(t, t.TempDir())}, clock, nil)
+			assertVerdicts(t, got, nil, audit.Error)
+			if msg := got["CTR-001"].Message; !strings.Contains(msg, tc.want) || !strings.Contains(msg, "start dockerd") {
+				t.Errorf("CTR-001 message = %q; want %q and what to do", msg, tc.want)
+			}
+			if e := f.Errors["container.images"]; !strings.Contains(e, tc.want) {
+				t.Errorf("errors[container.images] = %q; want %q", e, tc.want)
+			}
+		})
+	}
+}
+
 func TestUnreachableEngineErrorsWithTheReason(t *testing.T) {
+	// A TCP address nothing answers on quickly: the dial error is the reason.
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
 	s := container.New(container.Options{Getenv: func(k string) string {
 		if k == "DOCKER_HOST" {
-			return "unix:///nonexistent/vouch/docker.sock"
+			return "tcp://" + addr
 		}
 		return ""
 	}, Timeout: 2 * time.Second})
 	got, _ := judge(t, s, localTree{dirTarget(t, t.TempDir())}, clock, nil)
 	assertVerdicts(t, got, nil, audit.Error)
-	if msg := got["CTR-001"].Message; !strings.Contains(msg, "/nonexistent/vouch/docker.sock") || !strings.Contains(msg, "no such file") {
-		t.Errorf("CTR-001 message = %q; want the socket and why it could not be reached", msg)
+	if msg := got["CTR-001"].Message; !strings.Contains(msg, addr) || !strings.Contains(msg, "not readable") {
+		t.Errorf("CTR-001 message = %q; want the address and why it could not be reached", msg)
 	}
 }
 
