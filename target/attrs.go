@@ -77,6 +77,12 @@ func (i attrInfo) Sys() any {
 		*st = *orig
 	}
 	st.Uid, st.Gid = i.a.uid, i.a.gid
-	st.Mode = st.Mode&^uint32(fs.ModePerm) | uint32(i.a.mode)
+	setPerm(&st.Mode, i.a.mode)
 	return st
+}
+
+// setPerm puts perm's permission bits in a stat mode, whose width differs
+// between systems (uint32 on Linux, uint16 on macOS and the BSDs).
+func setPerm[T ~uint16 | ~uint32](m *T, perm fs.FileMode) {
+	*m = *m&^0o777 | T(perm&fs.ModePerm)
 }

@@ -139,6 +139,10 @@ func TestDirAttrsOverrideModeAndOwner(t *testing.T) {
 	if fi.Mode().Perm() != 0o600 || !ok || uid != 0 || gid != 0 {
 		t.Errorf("mode %v owner %d:%d (%v); want 0600 root:root", fi.Mode().Perm(), uid, gid, ok)
 	}
+	// The raw stat mode says the same, and still says a regular file.
+	if st := fi.Sys().(*syscall.Stat_t); st.Mode&0o7777 != 0o600 || st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		t.Errorf("Sys().Mode = %o; want a regular file with 0600", st.Mode)
+	}
 	bad := mkTree(t, map[string]string{".vouch/attrs": "0600 root /etc/x\n"})
 	if _, err := NewDir(bad, "dir:bad"); err == nil || !strings.Contains(err.Error(), ".vouch/attrs:1") {
 		t.Errorf("malformed attrs: %v; want an error naming .vouch/attrs:1", err)
