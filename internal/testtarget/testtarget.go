@@ -3,10 +3,40 @@
 package testtarget
 
 import (
+	"os"
+	"path/filepath"
 	"sync"
+	"testing"
 
 	"github.com/vouch-audit/vouch/target"
 )
+
+// Fixture opens the host tree fixtures/hosts/NAME of this module as a dir:
+// target, from a test in any package (tests run in their package's
+// directory: the module root is the nearest one above with a go.mod).
+func Fixture(t testing.TB, name string) *target.Dir {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			t.Fatalf("fixture %s: no go.mod above the test's directory", name)
+		}
+		dir = up
+	}
+	root := filepath.Join(dir, "fixtures", "hosts", name)
+	d, err := target.NewDir(root, "dir:"+root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
 
 // ReadCounter is a dir: target that counts how often each file is read.
 type ReadCounter struct {

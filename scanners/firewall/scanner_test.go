@@ -417,12 +417,7 @@ func TestIptablesSaveRunsOnlyWhenATableCouldBeIts(t *testing.T) {
 // one run, the sockets and processes are read once and both sections hold
 // them.
 func TestOneCollectionReadsSocketsOnce(t *testing.T) {
-	root := filepath.Join("..", "..", "fixtures", "hosts", "debian12-drifted")
-	d, err := target.NewDir(root, "dir:"+root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tg := testtarget.NewReadCounter(d)
+	tg := testtarget.NewReadCounter(testtarget.Fixture(t, "debian12-drifted"))
 	run := &audit.Run{Scanners: scanners.NewRegistry(host.New(), New()), Now: time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)}
 	facts := run.Collect(context.Background(), tg)
 	for _, p := range []string{"/proc/net/tcp", "/proc/net/udp6", "/proc/1/comm"} {

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vouch-audit/vouch/internal/testtarget"
 	"github.com/vouch-audit/vouch/scanners"
 	"github.com/vouch-audit/vouch/target"
 )
@@ -286,11 +287,7 @@ func (c clockDir) NTPSynchronized() (bool, error) { return c.synced, c.err }
 // is not asked to run timedatectl (the drifted fixture records "no"), and a
 // kernel that cannot answer is an error, not a pass.
 func TestClockTargetIsAskedBeforeTimedatectl(t *testing.T) {
-	root := filepath.Join("..", "..", "fixtures", "hosts", "debian12-drifted")
-	d, err := target.NewDir(root, "dir:"+root)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := testtarget.Fixture(t, "debian12-drifted")
 	for _, tc := range []clockDir{{Dir: d, synced: true}, {Dir: d, err: errors.New("adjtimex: operation not permitted")}} {
 		c := scanners.NewCollection(fixtureClock)
 		got, err := New().Scan(context.Background(), tc, c)

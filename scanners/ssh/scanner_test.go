@@ -351,12 +351,7 @@ func TestPackageVersionFindsTheStanza(t *testing.T) {
 // TestOneCollectionReadsTheDpkgDatabaseOnce: the host and SSH scanners in one
 // run share one read of the dpkg status file, and both use it.
 func TestOneCollectionReadsTheDpkgDatabaseOnce(t *testing.T) {
-	root := filepath.Join("..", "..", "fixtures", "hosts", "debian12-drifted")
-	d, err := target.NewDir(root, "dir:"+root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tg := testtarget.NewReadCounter(d)
+	tg := testtarget.NewReadCounter(testtarget.Fixture(t, "debian12-drifted"))
 	run := &audit.Run{Scanners: scanners.NewRegistry(host.New(), New()), Now: time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)}
 	facts := run.Collect(context.Background(), tg)
 	if n := tg.Reads("/var/lib/dpkg/status"); n != 1 {
