@@ -161,12 +161,6 @@ func (s *Scanner) scan(ctx context.Context, t target.Target, c *scanners.Collect
 			return f, nil // certain: nothing of an engine here
 		}
 		f.Engine.Installed = true
-		// The socket is dialled here, on this machine: os, not t.
-		if sock, ok := strings.CutPrefix(host, "unix://"); ok {
-			if _, err := os.Lstat(sock); errors.Is(err, fs.ErrNotExist) {
-				return s.notRunning(f, c, "no socket at "+sock), nil
-			}
-		}
 		l, err := newLive(host, s.opts.APIVersion, s.opts.Timeout, s.opts.MaxImageBytes, s.opts.TempDir)
 		if err != nil {
 			return s.unreachable(f, c, err), nil
@@ -177,11 +171,8 @@ func (s *Scanner) scan(ctx context.Context, t target.Target, c *scanners.Collect
 	f.Engine.Endpoint = src.endpoint()
 	ver, api, err := src.version(ctx)
 	if err != nil {
-		// The client's error drops the dial's reason: a socket file
-		// nothing listens on (dockerd killed without cleaning up) is told
-		// apart by dialling it once more.
-		if sock, ok := strings.CutPrefix(f.Engine.Endpoint, "unix://"); ok && refused(sock) {
-			return s.notRunning(f, c, "nothing listens on "+sock), nil
+		if why := stopped(f.Engine.Endpoint); why != "" {
+			return s.notRunning(f, c, why), nil
 		}
 		return s.unreachable(f, c, err), nil
 	}
@@ -248,31 +239,46 @@ func recordedAbsent(t target.Target) (Engine, bool) {
 // unreachable records why the engine could not be read: every container
 // fact is then missing with that reason, and the rest of the run goes on.
 func (s *Scanner) unreachable(f *Facts, c *scanners.Collection, err error) *Facts {
-	f.Engine.Reachable = false
-	f.Engine.Error = err.Error()
-	for _, p := range factPaths {
-		c.Errorf(p, "docker engine installed but not readable: %v", err)
-	}
-	return f
+	return s.unread(f, c, err.Error(), "docker engine installed but not readable: "+err.Error())
 }
 
-// refused reports whether connecting to the unix socket at path is refused.
-func refused(path string) bool {
-	conn, err := net.DialTimeout("unix", path, time.Second)
-	if err == nil {
-		conn.Close()
+// stopped says how an engine at a unix:// endpoint the client could not
+// reach shows that it is not running: no socket, or a stale one nothing
+// listens on (dockerd killed without cleaning up). The client's error drops
+// the dial's reason, so the socket, on this machine, is dialled once more.
+// It is "" for any other failure, and for other endpoints.
+func stopped(endpoint string) string {
+	sock, ok := strings.CutPrefix(endpoint, "unix://")
+	if !ok {
+		return ""
 	}
-	return errors.Is(err, syscall.ECONNREFUSED)
+	conn, err := net.DialTimeout("unix", sock, time.Second)
+	switch {
+	case err == nil:
+		conn.Close()
+	case errors.Is(err, fs.ErrNotExist):
+		return "no socket at " + sock
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "nothing listens on " + sock
+	}
+	return ""
 }
 
 // notRunning records an engine that is installed but stopped (why says how
 // that shows): the containers cannot be read, so every container fact is
 // missing with that reason, said plainly rather than as a dial error.
 func (s *Scanner) notRunning(f *Facts, c *scanners.Collection, why string) *Facts {
+	return s.unread(f, c, "not running: "+why,
+		fmt.Sprintf("docker engine installed but not running (%s): start dockerd, or point DOCKER_HOST at a running engine", why))
+}
+
+// unread marks the engine unreadable (engineErr in its facts) and every
+// container fact missing with msg.
+func (*Scanner) unread(f *Facts, c *scanners.Collection, engineErr, msg string) *Facts {
 	f.Engine.Reachable = false
-	f.Engine.Error = "not running: " + why
+	f.Engine.Error = engineErr
 	for _, p := range factPaths {
-		c.Errorf(p, "docker engine installed but not running (%s): start dockerd, or point DOCKER_HOST at a running engine", why)
+		c.Errorf(p, "%s", msg)
 	}
 	return f
 }
