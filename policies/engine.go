@@ -49,6 +49,11 @@ type Engine struct {
 	byID     map[string]int
 	params   map[string]audit.Parameter
 	profiles map[string]*Profile
+	// scoped is set when every control reads only the sections its facts
+	// name (TestControlsReadOnlyTheirFacts holds the embedded ones to it):
+	// a query then gets only those sections of the input, and need not wait
+	// for the others to be converted.
+	scoped bool
 }
 
 // Default compiles the embedded policies.
@@ -86,7 +91,7 @@ var checkOnlyStages = []ast.StageID{
 // annotations are not parsed and the catalog is read from it, and with judge
 // too only the files of the controls it accepts are compiled.
 func newEngine(fsys fs.FS, checkAll bool, catalog []byte, judge func(audit.Control) bool) (*Engine, error) {
-	e := &Engine{byID: map[string]int{}, params: map[string]audit.Parameter{}}
+	e := &Engine{byID: map[string]int{}, params: map[string]audit.Parameter{}, scoped: catalog != nil}
 	skipFile := map[string]bool{}
 	if catalog != nil {
 		if err := e.loadCatalog(catalog); err != nil {
@@ -293,6 +298,9 @@ type unit struct {
 	// rules holds, per package, the verdict rules bound one by one (p0_deny,
 	// ...); nil when the package's whole document is bound instead (p0).
 	rules [][]string
+	// sections names the facts sections its controls read, in order; nil
+	// means every one.
+	sections []string
 }
 
 // verdictRules are the rules a result is made of.
@@ -344,10 +352,15 @@ const unitSize = 6
 func (e *Engine) Prepare(ctx context.Context) (*Prepared, error) {
 	p := &Prepared{e: e, units: map[string][]*unit{}}
 	byGroup := map[string][]string{}
+	sections := map[string][]string{} // per package
 	for _, c := range e.controls {
 		if e.isCompiled(c.ID) {
 			g := group(c.Package)
 			byGroup[g] = append(byGroup[g], c.Package)
+			for _, f := range c.Facts {
+				root, _, _ := strings.Cut(f, ".")
+				sections[c.Package] = append(sections[c.Package], root)
+			}
 		}
 	}
 	// The compiled modules of each control package, indexed once: a package
@@ -369,6 +382,14 @@ func (e *Engine) Prepare(ctx context.Context) (*Prepared, error) {
 			pkgs = pkgs[len(chunk):]
 			var q strings.Builder
 			u := &unit{pkgs: chunk, rules: make([][]string, len(chunk))}
+			if e.scoped {
+				u.sections = []string{}
+				for _, pkg := range chunk {
+					u.sections = append(u.sections, sections[pkg]...)
+				}
+				slices.Sort(u.sections)
+				u.sections = slices.Compact(u.sections)
+			}
 			for i, pkg := range chunk {
 				names, ok := boundRules(modules[pkg])
 				if !ok {
@@ -416,27 +437,122 @@ func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[s
 			need[group(c.Package)] = true
 		}
 	}
-	// The input is converted to OPA's value form once for every group.
-	parsed, err := inputValue(facts, params, now)
-	if err != nil {
-		return nil, err
-	}
 	// Where each package's controls go in the results.
 	results := make([]audit.Result, len(judged))
 	slot := map[string][]int{}
 	for i, c := range judged {
 		slot[c.Package] = append(slot[c.Package], i)
 	}
-	// The units are independent queries over the same input: they are
-	// evaluated on every core, and each turns its packages' values into
-	// their controls' results there.
 	var units []*unit
 	for _, g := range slices.Sorted(maps.Keys(need)) {
 		units = append(units, p.units[g]...)
 	}
+	// The input is converted to OPA's value form once: the header for
+	// every query, and each section the queries read on its own.
+	base, err := inputBase(facts, params, now)
+	if err != nil {
+		return nil, err
+	}
+	read := map[string]bool{}
+	for _, u := range units {
+		if u.sections == nil {
+			for name := range facts.Sections {
+				read[name] = true
+			}
+		}
+		for _, name := range u.sections {
+			if _, ok := facts.Sections[name]; ok {
+				read[name] = true
+			}
+		}
+	}
+	// The largest sections are converted first, and the queries that need
+	// none of the largest are evaluated first, on the other cores while it
+	// is converted: converting the host section costs as much as
+	// evaluating the SSH and TLS controls.
+	names := slices.SortedFunc(maps.Keys(read), func(a, b string) int {
+		return cmp.Or(cmp.Compare(len(facts.Sections[b]), len(facts.Sections[a])), cmp.Compare(a, b))
+	})
+	if len(names) > 0 {
+		largest := names[0]
+		needs := func(u *unit) bool { return u.sections == nil || slices.Contains(u.sections, largest) }
+		slices.SortStableFunc(units, func(a, b *unit) int {
+			x, y := needs(a), needs(b)
+			switch {
+			case x == y:
+				return 0
+			case y:
+				return -1
+			}
+			return 1
+		})
+	}
+	type converted struct {
+		v    *ast.Term
+		err  error
+		done chan struct{}
+	}
+	conv := make(map[string]*converted, len(names))
+	for _, name := range names {
+		conv[name] = &converted{done: make(chan struct{})}
+	}
+	// The input of each set of sections, built once for the queries that
+	// read that set (a group's, mostly).
+	type input struct {
+		once  sync.Once
+		value ast.Value // nil when a section could not be converted
+	}
+	inputs := map[string]*input{}
+	sets := make([]string, len(units))
+	for i, u := range units {
+		sets[i] = strings.Join(u.sections, ",")
+		if u.sections == nil {
+			sets[i] = "\x00all"
+		}
+		if inputs[sets[i]] == nil {
+			inputs[sets[i]] = &input{}
+		}
+	}
+	build := func(u *unit) ast.Value {
+		items := slices.Clone(base)
+		secs := u.sections
+		if secs == nil {
+			secs = names
+		}
+		for _, name := range secs {
+			c, ok := conv[name]
+			if !ok {
+				continue // not in the document
+			}
+			<-c.done
+			if c.err != nil {
+				return nil // reported below
+			}
+			items = append(items, [2]*ast.Term{ast.StringTerm(name), c.v})
+		}
+		return ast.NewObject(items...)
+	}
+	// The tasks are the conversions, then the queries, taken in order by
+	// as many workers as there are cores: a query waits only for sections
+	// a worker is already converting.
 	errs := make([]error, len(units))
-	onEveryCore(len(units), func(i int) {
+	onEveryCore(len(names)+len(units), func(i int) {
+		if i < len(names) {
+			c := conv[names[i]]
+			var d jsonDecoder
+			v, err := d.section(names[i], facts.Sections[names[i]])
+			c.v, c.err = ast.NewTerm(v), err
+			close(c.done)
+			return
+		}
+		i -= len(names)
 		u := units[i]
+		in := inputs[sets[i]]
+		in.once.Do(func() { in.value = build(u) })
+		parsed := in.value
+		if parsed == nil {
+			return
+		}
 		rs, err := u.query.Eval(ctx, rego.EvalParsedInput(parsed), rego.EvalTime(now), rego.EvalGenerateJSON(keepTerm))
 		if err != nil {
 			errs[i] = fmt.Errorf("evaluate policies %s: %w", strings.Join(u.pkgs, ", "), err)
@@ -468,6 +584,13 @@ func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[s
 			}
 		}
 	})
+	// A section that could not be converted fails the evaluation, the
+	// first in name order.
+	for _, name := range slices.Sorted(maps.Keys(conv)) {
+		if err := conv[name].err; err != nil {
+			return nil, err
+		}
+	}
 	for _, err := range errs {
 		if err != nil {
 			return nil, err

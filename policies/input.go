@@ -15,21 +15,34 @@ import (
 )
 
 // inputValue builds the document the controls read (the facts, the
-// parameters and the clock) in OPA's value form. The scanners' sections are
-// decoded straight from their JSON: going through map[string]any and
-// ast.InterfaceToValue, or re-encoding the whole document first, cost more
-// than evaluating the catalog. Numbers keep their JSON text, as OPA's own
-// JSON decoding does.
+// parameters and the clock) in OPA's value form, every section included.
 func inputValue(facts audit.Facts, params map[string]any, now time.Time) (ast.Value, error) {
+	base, err := inputBase(facts, params, now)
+	if err != nil {
+		return nil, err
+	}
+	var d jsonDecoder
+	items := base
+	for _, name := range slices.Sorted(maps.Keys(facts.Sections)) {
+		v, err := d.section(name, facts.Sections[name])
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, [2]*ast.Term{ast.StringTerm(name), ast.NewTerm(v)})
+	}
+	return ast.NewObject(items...), nil
+}
+
+// inputBase is the part of the input every control sees: the facts
+// document's header (target, errors, ...), the parameters and the clock.
+func inputBase(facts audit.Facts, params map[string]any, now time.Time) ([][2]*ast.Term, error) {
 	header := audit.Facts{Schema: facts.Schema, Target: facts.Target, CollectedAt: facts.CollectedAt,
 		Scanned: facts.Scanned, Errors: facts.Errors}
 	b, err := json.Marshal(header)
 	if err != nil {
 		return nil, fmt.Errorf("encode facts: %w", err)
 	}
-	// One decoder reads every section, so the key terms it keeps serve all.
-	var d jsonDecoder
-	v, err := d.decode(b)
+	v, err := decodeJSON(b)
 	if err != nil {
 		return nil, fmt.Errorf("decode facts: %w", err)
 	}
@@ -37,20 +50,28 @@ func inputValue(facts audit.Facts, params map[string]any, now time.Time) (ast.Va
 	if !ok {
 		return nil, fmt.Errorf("decode facts: a %s, not an object", ast.ValueName(v))
 	}
-	for _, name := range slices.Sorted(maps.Keys(facts.Sections)) {
-		v, err := d.decode(facts.Sections[name])
-		if err != nil {
-			return nil, fmt.Errorf("decode facts section %q: %w", name, err)
-		}
-		obj.Insert(ast.StringTerm(name), ast.NewTerm(v))
-	}
+	items := make([][2]*ast.Term, 0, obj.Len()+2+len(facts.Sections))
+	obj.Foreach(func(k, v *ast.Term) { items = append(items, [2]*ast.Term{k, v}) })
 	pv, err := ast.InterfaceToValue(params)
 	if err != nil {
 		return nil, fmt.Errorf("convert parameters for the policies: %w", err)
 	}
-	obj.Insert(ast.StringTerm("params"), ast.NewTerm(pv))
-	obj.Insert(ast.StringTerm("now"), ast.StringTerm(now.UTC().Format(time.RFC3339)))
-	return obj, nil
+	items = append(items, [2]*ast.Term{ast.StringTerm("params"), ast.NewTerm(pv)},
+		[2]*ast.Term{ast.StringTerm("now"), ast.StringTerm(now.UTC().Format(time.RFC3339))})
+	return items, nil
+}
+
+// section decodes the scanner section name. The scanners' sections are
+// decoded straight from their JSON: going through map[string]any and
+// ast.InterfaceToValue, or re-encoding the whole document first, cost more
+// than evaluating the catalog. Numbers keep their JSON text, as OPA's own
+// JSON decoding does.
+func (d *jsonDecoder) section(name string, b []byte) (ast.Value, error) {
+	v, err := d.decode(b)
+	if err != nil {
+		return nil, fmt.Errorf("decode facts section %q: %w", name, err)
+	}
+	return v, nil
 }
 
 // decodeJSON reads one JSON document into an OPA value. Strings without

@@ -149,10 +149,25 @@ func TestDecodeJSONRejectsMalformedInput(t *testing.T) {
 	if _, err := inputValue(bad, nil, time.Now()); err == nil || !strings.Contains(err.Error(), `section "host"`) || !strings.Contains(err.Error(), "offset 8") {
 		t.Errorf("inputValue of a broken section: %v, want an error naming the section and offset", err)
 	}
+	// Evaluate converts each section on its own, while other queries run:
+	// a broken one still fails the evaluation, named.
+	e, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	prep, err := e.Prepare(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad.Sections["ssh"] = json.RawMessage(`{"config": {}}`)
+	if rs, err := prep.Evaluate(context.Background(), bad, nil, time.Now(), nil); err == nil || !strings.Contains(err.Error(), `section "host"`) {
+		t.Errorf("Evaluate of a broken section: %d results, %v; want an error naming the section", len(rs), err)
+	}
 }
 
 // TestShardedCompileJudgesAsOneCompiler: the embedded policies compiled in
-// shards judge the fixtures exactly as one compiler of every file does.
+// shards, each query given only the sections its controls read, judge the
+// fixtures exactly as one compiler of every file does with the whole input.
 func TestShardedCompileJudgesAsOneCompiler(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
