@@ -352,17 +352,13 @@ const unitSize = 6
 func (e *Engine) Prepare(ctx context.Context) (*Prepared, error) {
 	p := &Prepared{e: e, units: map[string][]*unit{}}
 	byGroup := map[string][]string{}
-	sections := map[string][]string{} // per package
 	for _, c := range e.controls {
 		if e.isCompiled(c.ID) {
 			g := group(c.Package)
 			byGroup[g] = append(byGroup[g], c.Package)
-			for _, f := range c.Facts {
-				root, _, _ := strings.Cut(f, ".")
-				sections[c.Package] = append(sections[c.Package], root)
-			}
 		}
 	}
+	sections := packageSections(e.controls)
 	// The compiled modules of each control package, indexed once: a package
 	// is looked for in its group's compiler only.
 	modules := map[string][]*ast.Module{}
@@ -417,6 +413,26 @@ func (e *Engine) Prepare(ctx context.Context) (*Prepared, error) {
 		}
 	}
 	return p, nil
+}
+
+// packageSections maps each control package to the facts sections its
+// controls declare ("host" for host.sysctl), sorted; a package whose
+// controls declare none maps to an empty list.
+func packageSections(controls []audit.Control) map[string][]string {
+	out := map[string][]string{}
+	for _, c := range controls {
+		secs := out[c.Package]
+		if secs == nil {
+			secs = []string{}
+		}
+		for _, f := range c.Facts {
+			root, _, _ := strings.Cut(f, ".")
+			secs = append(secs, root)
+		}
+		slices.Sort(secs)
+		out[c.Package] = slices.Compact(secs)
+	}
+	return out
 }
 
 // Evaluate judges one target's facts with the given parameters. ids restricts
@@ -498,27 +514,24 @@ func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[s
 	}
 	// The input of each set of sections, built once for the queries that
 	// read that set (a group's, mostly).
+	reads := func(u *unit) []string {
+		if u.sections == nil {
+			return names
+		}
+		return u.sections
+	}
 	type input struct {
 		once  sync.Once
 		value ast.Value // nil when a section could not be converted
 	}
 	inputs := map[string]*input{}
-	sets := make([]string, len(units))
-	for i, u := range units {
-		sets[i] = strings.Join(u.sections, ",")
-		if u.sections == nil {
-			sets[i] = "\x00all"
-		}
-		if inputs[sets[i]] == nil {
-			inputs[sets[i]] = &input{}
+	for _, u := range units {
+		if k := strings.Join(reads(u), ","); inputs[k] == nil {
+			inputs[k] = &input{}
 		}
 	}
-	build := func(u *unit) ast.Value {
+	build := func(secs []string) ast.Value {
 		items := slices.Clone(base)
-		secs := u.sections
-		if secs == nil {
-			secs = names
-		}
 		for _, name := range secs {
 			c, ok := conv[name]
 			if !ok {
@@ -547,8 +560,9 @@ func (p *Prepared) Evaluate(ctx context.Context, facts audit.Facts, params map[s
 		}
 		i -= len(names)
 		u := units[i]
-		in := inputs[sets[i]]
-		in.once.Do(func() { in.value = build(u) })
+		secs := reads(u)
+		in := inputs[strings.Join(secs, ",")]
+		in.once.Do(func() { in.value = build(secs) })
 		parsed := in.value
 		if parsed == nil {
 			return

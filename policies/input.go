@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 	"time"
 	"unicode/utf8"
@@ -13,25 +12,6 @@ import (
 
 	"github.com/vouch-audit/vouch/audit"
 )
-
-// inputValue builds the document the controls read (the facts, the
-// parameters and the clock) in OPA's value form, every section included.
-func inputValue(facts audit.Facts, params map[string]any, now time.Time) (ast.Value, error) {
-	base, err := inputBase(facts, params, now)
-	if err != nil {
-		return nil, err
-	}
-	var d jsonDecoder
-	items := base
-	for _, name := range slices.Sorted(maps.Keys(facts.Sections)) {
-		v, err := d.section(name, facts.Sections[name])
-		if err != nil {
-			return nil, err
-		}
-		items = append(items, [2]*ast.Term{ast.StringTerm(name), ast.NewTerm(v)})
-	}
-	return ast.NewObject(items...), nil
-}
 
 // inputBase is the part of the input every control sees: the facts
 // document's header (target, errors, ...), the parameters and the clock.

@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -246,4 +248,23 @@ func judgeAll(t *testing.T, e *Engine, facts audit.Facts, now time.Time) []audit
 		t.Fatal(err)
 	}
 	return rs
+}
+
+// inputValue builds the whole document the controls read, every section
+// included, from the parts Evaluate converts one by one.
+func inputValue(facts audit.Facts, params map[string]any, now time.Time) (ast.Value, error) {
+	base, err := inputBase(facts, params, now)
+	if err != nil {
+		return nil, err
+	}
+	var d jsonDecoder
+	items := base
+	for _, name := range slices.Sorted(maps.Keys(facts.Sections)) {
+		v, err := d.section(name, facts.Sections[name])
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, [2]*ast.Term{ast.StringTerm(name), ast.NewTerm(v)})
+	}
+	return ast.NewObject(items...), nil
 }

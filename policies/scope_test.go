@@ -100,18 +100,9 @@ deny contains "y" if object.get(input, ["host", "sysctl"], null) == null`))},
 // compiler, by New) and returns what each reads outside its declared
 // sections, with how many packages and rules it checked.
 func undeclaredReads(e *Engine) (bad []string, pkgs, rules int) {
-	declared := map[string][]string{} // package -> sections
-	for _, c := range e.controls {
-		if _, ok := declared[c.Package]; !ok {
-			declared[c.Package] = []string{}
-		}
-		for _, f := range c.Facts {
-			root, _, _ := strings.Cut(f, ".")
-			declared[c.Package] = append(declared[c.Package], root)
-		}
-	}
+	declared := packageSections(e.controls)
 	for _, pkg := range slices.Sorted(maps.Keys(declared)) {
-		sections := slices.Compact(slices.Sorted(slices.Values(declared[pkg])))
+		sections := declared[pkg]
 		allowed := append(slices.Clone(headerKeys), sections...)
 		for _, r := range rulesReached(e.compiler, pkg) {
 			for _, b := range inputReads(r, allowed) {
