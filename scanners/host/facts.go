@@ -1,26 +1,28 @@
 package host
 
+import "encoding/json"
+
 // Facts is the "host" section of a facts document. Every field is a pointer or
 // slice that stays nil when its fact could not be collected; the reason is then
 // recorded under "host.<json name>" in the document's errors, and controls that
 // need the fact answer error. An empty, non-nil slice means "collected, none".
 type Facts struct {
-	OS          *OS                `json:"os,omitzero"`
-	Kernel      *Kernel            `json:"kernel,omitzero"`
-	Sysctl      *Sysctl            `json:"sysctl,omitzero"`
-	Mounts      []Mount            `json:"mounts,omitzero"`
-	Filesystems []Filesystem       `json:"filesystems,omitzero"`
-	TimeSync    *TimeSync          `json:"timesync,omitzero"`
-	Processes   []Process          `json:"processes,omitzero"`
-	Services    map[string]string  `json:"services,omitzero"` // systemd unit -> active state ("active", "inactive", "failed"); enabled units too
-	Packages    map[string]Package `json:"packages,omitzero"`
-	Upgrades    *Upgrades          `json:"upgrades,omitzero"`
-	APTSources  []APTSource        `json:"apt_sources,omitzero"`
-	Unattended  *Unattended        `json:"unattended_upgrades,omitzero"`
-	Fail2ban    *Fail2ban          `json:"fail2ban,omitzero"`
-	Encryption  *Encryption        `json:"encryption,omitzero"`
-	LogShipping *LogShipping       `json:"log_shipping,omitzero"`
-	Sockets     []Socket           `json:"sockets,omitzero"`
+	OS          *OS               `json:"os,omitzero"`
+	Kernel      *Kernel           `json:"kernel,omitzero"`
+	Sysctl      *Sysctl           `json:"sysctl,omitzero"`
+	Mounts      []Mount           `json:"mounts,omitzero"`
+	Filesystems []Filesystem      `json:"filesystems,omitzero"`
+	TimeSync    *TimeSync         `json:"timesync,omitzero"`
+	Processes   []Process         `json:"processes,omitzero"`
+	Services    map[string]string `json:"services,omitzero"` // systemd unit -> active state ("active", "inactive", "failed"); enabled units too
+	Packages    Packages          `json:"packages,omitzero"`
+	Upgrades    *Upgrades         `json:"upgrades,omitzero"`
+	APTSources  []APTSource       `json:"apt_sources,omitzero"`
+	Unattended  *Unattended       `json:"unattended_upgrades,omitzero"`
+	Fail2ban    *Fail2ban         `json:"fail2ban,omitzero"`
+	Encryption  *Encryption       `json:"encryption,omitzero"`
+	LogShipping *LogShipping      `json:"log_shipping,omitzero"`
+	Sockets     []Socket          `json:"sockets,omitzero"`
 
 	Accounts     []Account         `json:"accounts,omitzero"`
 	LoginDefs    map[string]string `json:"login_defs,omitzero"` // KEY -> value as written in /etc/login.defs
@@ -124,9 +126,40 @@ type Process struct {
 
 // Package is an installed Debian package ("install ok installed" in dpkg status).
 type Package struct {
-	Version string `json:"version"`
-	Arch    string `json:"arch"`
-	Source  string `json:"source,omitempty"`
+	Version string
+	Arch    string
+	Source  string
+}
+
+// Packages are the installed packages by name; a second architecture of a
+// package is keyed name:arch (see packageMap). The facts document holds each
+// package's version only, {"openssh-server": "1:9.2p1-2+deb12u3"}: that is
+// all a control asks of a package, and hundreds of one-string values cost
+// the policy engine a fraction of what as many small objects did (they were
+// a fifth of what evaluating the catalog allocated). The architecture and
+// source stay in Go, where matching APT lists needs them.
+type Packages map[string]Package
+
+// MarshalJSON writes name -> version, names sorted.
+func (p Packages) MarshalJSON() ([]byte, error) {
+	versions := make(map[string]string, len(p))
+	for name, pkg := range p {
+		versions[name] = pkg.Version
+	}
+	return json.Marshal(versions)
+}
+
+// UnmarshalJSON reads name -> version, as MarshalJSON writes it.
+func (p *Packages) UnmarshalJSON(b []byte) error {
+	var versions map[string]string
+	if err := json.Unmarshal(b, &versions); err != nil {
+		return err
+	}
+	*p = make(Packages, len(versions))
+	for name, v := range versions {
+		(*p)[name] = Package{Version: v}
+	}
+	return nil
 }
 
 // Upgrades is what APT would upgrade and when the system was last upgraded.

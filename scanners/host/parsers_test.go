@@ -1,6 +1,7 @@
 package host
 
 import (
+	"encoding/json"
 	"reflect"
 	"strconv"
 	"strings"
@@ -165,6 +166,35 @@ func TestPackageMapMultiarch(t *testing.T) {
 	})
 	if got["libc6"].Arch != "amd64" || got["libc6:i386"].Arch != "i386" || got["wine32"].Arch != "i386" {
 		t.Errorf("packageMap = %+v; want libc6 native, libc6:i386 foreign, wine32 under its bare name", got)
+	}
+}
+
+// TestPackagesFactIsNameToVersion: the document holds each package's
+// version under its key, foreign architectures included, and reads back.
+func TestPackagesFactIsNameToVersion(t *testing.T) {
+	pkgs := Packages(packageMap([]dpkgPackage{
+		{Name: "dpkg", Version: "1.21.22", Arch: "amd64"},
+		{Name: "libc6", Version: "2.36-9+deb12u10", Arch: "amd64", Source: "glibc"},
+		{Name: "libc6", Version: "2.36-9+deb12u10", Arch: "i386", Source: "glibc"},
+		{Name: "tzdata", Version: "2025b-0+deb12u1", Arch: "all"},
+	}))
+	b, err := json.Marshal(Facts{Packages: pkgs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"packages":{"dpkg":"1.21.22","libc6":"2.36-9+deb12u10","libc6:i386":"2.36-9+deb12u10","tzdata":"2025b-0+deb12u1"}}`
+	if string(b) != want {
+		t.Errorf("facts = %s; want %s", b, want)
+	}
+	var back Facts
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Packages) != 4 || back.Packages["libc6:i386"].Version != "2.36-9+deb12u10" {
+		t.Errorf("read back %+v; want the four versions", back.Packages)
+	}
+	if err := json.Unmarshal([]byte(`{"packages":{"dpkg":{"version":"1.21"}}}`), &back); err == nil {
+		t.Errorf("a package given as an object was read without error")
 	}
 }
 

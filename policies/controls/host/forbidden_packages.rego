@@ -71,11 +71,11 @@ installed contains name if {
 	glob.match(pattern, null, name)
 }
 
-deny contains {"msg": msg, "data": {"package": name, "version": p.version, "arch": p.arch}} if {
+deny contains {"msg": msg, "data": {"package": name, "version": version}} if {
 	lib.apt_based
 	some name in installed
-	p := input.host.packages[name]
-	msg := sprintf("%s %s is installed", [name, p.version])
+	version := input.host.packages[name]
+	msg := sprintf("%s %s is installed", [name, version])
 }
 
 evidence contains {"msg": msg, "data": {"forbidden_packages": input.params.forbidden_packages}} if {

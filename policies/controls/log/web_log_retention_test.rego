@@ -6,7 +6,7 @@ nginx_rule := {"file": "/etc/logrotate.d/nginx", "line": 1, "patterns": ["/var/l
 
 syslog_rule := {"file": "/etc/logrotate.d/rsyslog", "line": 1, "patterns": ["/var/log/syslog"], "period": "daily", "rotate": 7, "retention_days": 7}
 
-packages := {"nginx": {"version": "1.22.1-9", "arch": "amd64"}, "logrotate": {"version": "3.21.0-1", "arch": "amd64"}}
+packages := {"nginx": "1.22.1-9", "logrotate": "3.21.0-1"}
 
 doc(rules, pkgs) := {"host": {"logrotate": {"rules": rules}, "packages": pkgs}, "params": {"web_log_retention_days": 98}, "errors": {}}
 
