@@ -393,9 +393,7 @@ func (e *Engine) Prepare(ctx context.Context) (*Prepared, error) {
 					continue
 				}
 				u.rules[i] = names
-				for _, r := range names {
-					fmt.Fprintf(&q, "p%d_%s = data.%s.%s\n", i, r, pkg, r)
-				}
+				writeBindings(&q, i, pkg, names)
 			}
 			if q.Len() == 0 {
 				q.WriteString("true") // no package here defines a verdict rule
@@ -413,6 +411,26 @@ func (e *Engine) Prepare(ctx context.Context) (*Prepared, error) {
 		}
 	}
 	return p, nil
+}
+
+// writeBindings writes the query expressions binding package pkg's verdict
+// rules names (in verdictRules order) to p<i>_<rule>. A rule the verdict
+// reads only when the rules before it are empty — skip when there is no deny
+// and no error, evidence when there is no skip either — is evaluated only
+// then: evidence of a failing control is never reported, and computing it
+// was an eighth of evaluating the catalog on a drifted host.
+func writeBindings(q *strings.Builder, i int, pkg string, names []string) {
+	var empty []string // the guards: the rules before this one are empty
+	for _, r := range names {
+		if r == "deny" || r == "error" || len(empty) == 0 {
+			fmt.Fprintf(q, "p%d_%s = data.%s.%s\n", i, r, pkg, r)
+		} else {
+			fmt.Fprintf(q, "p%d_%s = {x | %s; some x in data.%s.%s}\n", i, r, strings.Join(empty, "; "), pkg, r)
+		}
+		if r != "evidence" {
+			empty = append(empty, fmt.Sprintf("count(p%d_%s) == 0", i, r))
+		}
+	}
 }
 
 // packageSections maps each control package to the facts sections its

@@ -153,6 +153,66 @@ func TestCompleteVerdictRulesAreJudged(t *testing.T) {
 	}
 }
 
+// lazyControl's skip and evidence fail the evaluation when they are computed
+// with two values: a complete rule may have only one.
+const lazyControl = `# METADATA
+# title: Later verdict rules
+# custom:
+#   id: DEMO-004
+#   severity: low
+#   facts: [host.demo]
+package vouch.controls.demo.lazy
+
+deny contains "value too high" if input.host.demo.value > 2
+
+error contains "broken" if input.host.demo.broken
+
+one := v if some v in input.host.demo.values
+
+skip contains "skipped" if one == "skip"
+
+evidence contains sprintf("value %v", [one])
+`
+
+// TestLaterVerdictRulesRunOnlyWhenRead: skip is computed only when there is
+// no deny and no error, evidence only when there is no skip either, so a
+// failing control does not pay for its evidence.
+func TestLaterVerdictRulesRunOnlyWhenRead(t *testing.T) {
+	eng, err := policies.New(demoFS(map[string]string{"controls/demo/lazy.rego": lazyControl}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prep, err := eng.Prepare(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	params, _ := eng.Params(nil, nil)
+	for _, tc := range []struct {
+		name   string
+		demo   map[string]any
+		status audit.Status
+		msg    string // or the evaluation's error
+	}{
+		{"fail leaves skip and evidence alone", map[string]any{"value": 9, "values": []int{1, 2}}, audit.Fail, "value too high"},
+		{"error leaves them alone", map[string]any{"value": 1, "broken": true, "values": []int{1, 2}}, audit.Error, "broken"},
+		{"pass computes them", map[string]any{"value": 1, "values": []int{1, 2}}, "", "eval_conflict_error"},
+		{"pass reports the evidence", map[string]any{"value": 1, "values": []int{7}}, audit.Pass, "value 7"},
+		{"skip is computed before evidence", map[string]any{"value": 1, "values": []string{"skip"}}, audit.Skip, "skipped"},
+	} {
+		rs, err := prep.Evaluate(context.Background(), facts(t, map[string]any{"demo": tc.demo}, nil), params, now, []string{"DEMO-004"})
+		switch {
+		case tc.status == "":
+			if err == nil || !strings.Contains(err.Error(), tc.msg) {
+				t.Errorf("%s: err = %v, results %+v; want %s", tc.name, err, rs, tc.msg)
+			}
+		case err != nil:
+			t.Errorf("%s: %v", tc.name, err)
+		case len(rs) != 1 || rs[0].Status != tc.status || rs[0].Message != tc.msg:
+			t.Errorf("%s: results = %+v; want one %s %q", tc.name, rs, tc.status, tc.msg)
+		}
+	}
+}
+
 func TestEngineErrorsWhenControlForgetsDeclaredFacts(t *testing.T) {
 	eng, err := policies.New(demoFS(nil))
 	if err != nil {
