@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -649,21 +650,26 @@ func errorResult(c audit.Control, facts audit.Facts, msg string) audit.Result {
 }
 
 // onEveryCore calls fn(0) ... fn(n-1) on as many goroutines as there are
-// cores, and returns when all have returned.
+// cores, the caller's among them, in order, and returns when all have
+// returned. The caller works too because a new goroutine's stack grows
+// from a few kilobytes as OPA's evaluation recurses: copying stacks was 5%
+// of evaluating the catalog with two new goroutines, 1.5% with one.
 func onEveryCore(n int, fn func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for i := range next {
-				fn(i)
+	var next atomic.Int64
+	work := func() {
+		for {
+			i := int(next.Add(1)) - 1
+			if i >= n {
+				return
 			}
-		})
+			fn(i)
+		}
 	}
-	for i := range n {
-		next <- i
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) - 1 {
+		wg.Go(work)
 	}
-	close(next)
+	work()
 	wg.Wait()
 }
 
